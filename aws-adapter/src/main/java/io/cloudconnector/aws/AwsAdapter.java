@@ -1,0 +1,56 @@
+package io.cloudconnector.aws;
+
+import io.cloudconnector.CloudEndpoints;
+import io.cloudconnector.aws.internal.AwsClients;
+import io.cloudconnector.spi.AccountPort;
+import io.cloudconnector.spi.AwsSide;
+import io.cloudconnector.spi.FindingsPort;
+import io.cloudconnector.spi.FleetPort;
+import java.util.Objects;
+
+/**
+ * The AWS side of a {@link io.cloudconnector.ConnectorClient}, over aws-sdk-java-v2.
+ *
+ * <p>Credentials: a spec with access keys uses them; a spec with assume-role authentication assumes its role (with
+ * its External ID) from the base credentials, which are the endpoints' {@code awsCredentials} when set and the AWS
+ * SDK's default provider chain otherwise. Clients are created per account, service and region on first use and
+ * reused; {@link #close()} closes them all.
+ */
+public final class AwsAdapter implements AwsSide {
+
+    private final AwsClients clients;
+
+    private AwsAdapter(CloudEndpoints endpoints) {
+        this.clients = new AwsClients(endpoints);
+    }
+
+    /** An adapter for the public AWS cloud and the default credential chain. */
+    public static AwsAdapter create() {
+        return new AwsAdapter(CloudEndpoints.publicCloud());
+    }
+
+    /** An adapter whose calls go to {@code endpoints} (the AWS endpoint and base credentials are read from it). */
+    public static AwsAdapter create(CloudEndpoints endpoints) {
+        return new AwsAdapter(Objects.requireNonNull(endpoints, "endpoints"));
+    }
+
+    @Override
+    public AccountPort account() {
+        throw new UnsupportedOperationException("account facts are not implemented yet");
+    }
+
+    @Override
+    public FleetPort fleet() {
+        throw new UnsupportedOperationException("fleet operations are not implemented yet");
+    }
+
+    @Override
+    public FindingsPort findings() {
+        throw new UnsupportedOperationException("findings are not implemented yet");
+    }
+
+    @Override
+    public void close() {
+        clients.close();
+    }
+}

@@ -1,0 +1,2 @@
+/** AWS clients, wire-to-core mapping and error translation; not exported. */
+package io.cloudconnector.aws.internal;

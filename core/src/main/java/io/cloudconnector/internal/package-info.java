@@ -1,0 +1,2 @@
+/** Implementation details of the core module; not exported, not part of the API. */
+package io.cloudconnector.internal;
