@@ -86,7 +86,7 @@ class SpecValidationTest {
                 Specs.SECRET_ACCESS_KEY), "authentication.accessKeyId", ACCESS_KEY_RULE),
             bad("secret access key of 39 characters", () -> Specs.withAccessKeys(Specs.ACCESS_KEY_ID,
                 Specs.SECRET_ACCESS_KEY.substring(1)),
-                "authentication.secretAccessKey", "must be 40 characters, was 39"),
+                "authentication.secretAccessKey", "must be 40 characters; it has 39"),
             bad("access keys for the current connector", () -> Specs.withAccessKeys(Specs.ACCESS_KEY_ID,
                 Specs.SECRET_ACCESS_KEY).generation(ConnectorGeneration.CURRENT),
                 "authentication", "must be assume-role"),
@@ -195,6 +195,27 @@ class SpecValidationTest {
                 .extracting(Violation::field)
                 .containsExactly("subscriptionId", "tenantId", "awsAccountId", "authentication.roleArn",
                     "regions[0]", "rescanInterval"));
+    }
+
+    @Test
+    void build_brokenSecretsAndProxyCredentials_neverShowTheirValues() {
+        String awsSecret = "tooShortSecretKey/abc0123456789+XYZ4567";
+        String proxyPassword = "proxy-pass-hunter2";
+
+        assertThatThrownBy(() -> Specs.withAccessKeys(Specs.ACCESS_KEY_ID, awsSecret)
+            .tenantId("not-a-guid")
+            .arc(Specs.arcBuilder()
+                .proxy(URI.create("http://arc-user:" + proxyPassword + "@proxy.example.com:3128"))
+                .build())
+            .build())
+            .isInstanceOf(InvalidSpecException.class)
+            .hasMessageContaining("authentication.secretAccessKey: must be 40 characters; it has 39 (was '***')")
+            .hasMessageContaining("arc.proxy: must not hold a user name or password")
+            .hasMessageContaining("(was 'http://***@proxy.example.com:3128')")
+            .hasMessageNotContaining(awsSecret)
+            .hasMessageNotContaining(proxyPassword)
+            .hasMessageNotContaining("arc-user")
+            .hasMessageNotContaining(Specs.SERVICE_PRINCIPAL_SECRET);
     }
 
     @Test

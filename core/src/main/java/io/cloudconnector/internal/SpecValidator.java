@@ -177,7 +177,7 @@ public final class SpecValidator {
                 "must be 20 characters: AKIA or ASIA followed by upper-case letters and digits", keys.accessKeyId());
         }
         if (keys.secretAccessKey().length() != SECRET_ACCESS_KEY_LENGTH) {
-            add("authentication.secretAccessKey", "must be " + SECRET_ACCESS_KEY_LENGTH + " characters, was "
+            add("authentication.secretAccessKey", "must be " + SECRET_ACCESS_KEY_LENGTH + " characters; it has "
                 + keys.secretAccessKey().length(), Secret.MASK);
         }
     }
