@@ -1,5 +1,6 @@
 package io.cloudconnector.internal;
 
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -92,15 +93,31 @@ public final class AzureRegions {
         Map.entry("chinanorth2", "China North 2"),
         Map.entry("chinanorth3", "China North 3"));
 
+    /** Location names by every accepted spelling: location and display names, without spaces, in lower case. */
+    private static final Map<String, String> BY_SPELLING = bySpelling();
+
     private AzureRegions() {
     }
 
     /**
-     * The location name of {@code region}, given as a location name in any case ({@code WestUS2}) or as a display
-     * name ({@code West US 2}, {@code USGov Virginia}); empty when no Azure region has that name.
+     * The location name of {@code region}, given as a location name or a display name in any case and spacing
+     * ({@code westus2}, {@code WestUS2}, {@code West US 2}, {@code USGov Virginia}); empty when no Azure region has
+     * that name.
      */
     public static Optional<String> locationName(String region) {
-        String name = region.replace(" ", "").toLowerCase(Locale.ROOT);
-        return DISPLAY_NAMES.containsKey(name) ? Optional.of(name) : Optional.empty();
+        return Optional.ofNullable(BY_SPELLING.get(spelling(region)));
+    }
+
+    private static Map<String, String> bySpelling() {
+        Map<String, String> index = new HashMap<>();
+        DISPLAY_NAMES.forEach((name, displayName) -> {
+            index.put(spelling(name), name);
+            index.put(spelling(displayName), name);
+        });
+        return Map.copyOf(index);
+    }
+
+    private static String spelling(String region) {
+        return region.replace(" ", "").toLowerCase(Locale.ROOT);
     }
 }

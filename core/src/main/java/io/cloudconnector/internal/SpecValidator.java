@@ -29,16 +29,16 @@ import java.util.stream.Collectors;
 public final class SpecValidator {
 
     /** The longest connector (Azure resource) name. */
-    static final int MAX_CONNECTOR_NAME = 260;
+    private static final int MAX_CONNECTOR_NAME = 260;
     /** The longest display name: it is also the value of a tag on every Arc machine. */
-    static final int MAX_DISPLAY_NAME = 256;
-    static final int MAX_RESOURCE_GROUP = 90;
-    static final int MAX_TAGS = 50;
-    static final int MAX_TAG_NAME = 512;
-    static final int MAX_TAG_VALUE = 256;
-    static final Duration MIN_RESCAN = Duration.ofHours(1);
-    static final Duration MAX_RESCAN = Duration.ofHours(24);
-    static final int SECRET_ACCESS_KEY_LENGTH = 40;
+    private static final int MAX_DISPLAY_NAME = 256;
+    private static final int MAX_RESOURCE_GROUP = 90;
+    private static final int MAX_TAGS = 50;
+    private static final int MAX_TAG_NAME = 512;
+    private static final int MAX_TAG_VALUE = 256;
+    private static final Duration MIN_RESCAN = Duration.ofHours(1);
+    private static final Duration MAX_RESCAN = Duration.ofHours(24);
+    private static final int SECRET_ACCESS_KEY_LENGTH = 40;
 
     private static final Pattern GUID =
         Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
@@ -277,7 +277,8 @@ public final class SpecValidator {
     private void rescanInterval(Duration interval) {
         if (interval.compareTo(MIN_RESCAN) < 0 || interval.compareTo(MAX_RESCAN) > 0
             || !interval.equals(Duration.ofHours(interval.toHours()))) {
-            add("rescanInterval", "must be a whole number of hours from 1 to 24", interval.toString());
+            add("rescanInterval", "must be a whole number of hours from " + MIN_RESCAN.toHours() + " to "
+                + MAX_RESCAN.toHours(), interval.toString());
         }
     }
 
