@@ -19,9 +19,9 @@ import java.util.Objects;
  * {@value Secret#MASK}; only {@link #writeRevealingSecrets} writes their values. A spec read back from masked JSON is
  * rejected, because a masked secret is not a credential.
  *
- * <p>Reading is strict: unknown fields, values of the wrong type and missing required fields are rejected with an
- * {@link InvalidSpecException} whose violations name the field and the line and column in the document. A spec that
- * reads well is then validated like any other. Thread-safe.
+ * <p>Reading is strict: malformed JSON, unknown fields and values of the wrong type are rejected with an
+ * {@link InvalidSpecException} whose violation names the field and its line and column in the document; missing
+ * required fields are each named. A spec that reads well is then validated like any other. Thread-safe.
  */
 public final class SpecJson {
 
@@ -45,8 +45,9 @@ public final class SpecJson {
     /**
      * Reads a spec from JSON text and validates it.
      *
-     * @throws InvalidSpecException when the text is not well-formed JSON, has an unknown field, a value of the wrong
-     *     type or a missing required field (each named with its line and column), or when the spec breaks a rule
+     * @throws InvalidSpecException when the text is not well-formed JSON, has an unknown field or a value of the
+     *     wrong type (named with its line and column), lacks required fields (each named), or when the spec breaks a
+     *     rule
      */
     public static ConnectorSpec read(String json) {
         return SpecJsonMapper.read(Objects.requireNonNull(json, "json"));
