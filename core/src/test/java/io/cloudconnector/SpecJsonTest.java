@@ -237,9 +237,12 @@ class SpecJsonTest {
             .hasMessageContaining("absent.json");
     }
 
+    /** The exception and each of its causes, as they would print. */
     private static String stackTraceText(Throwable throwable) {
-        java.io.StringWriter text = new java.io.StringWriter();
-        throwable.printStackTrace(new java.io.PrintWriter(text));
+        StringBuilder text = new StringBuilder();
+        for (Throwable t = throwable; t != null; t = t.getCause()) {
+            text.append(t).append('\n');
+        }
         return text.toString();
     }
 }
