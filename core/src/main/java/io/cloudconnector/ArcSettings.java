@@ -1,5 +1,9 @@
 package io.cloudconnector;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import io.cloudconnector.internal.AzureRegions;
+import io.cloudconnector.internal.SpecValidator;
 import io.cloudconnector.internal.ValueStyle;
 import java.net.URI;
 import java.util.Map;
@@ -9,9 +13,14 @@ import org.immutables.value.Value;
 /**
  * Where and how EC2 instances are onboarded to Azure Arc: the resource group and Azure region of the Arc machines,
  * the service principal the agent connects with, an optional proxy, and extra tags.
+ *
+ * <p>The settings are checked as part of the {@link ConnectorSpec} that holds them, so that every broken rule of a
+ * spec is reported at once; {@link Builder#build()} checks only that the required values are set.
  */
 @Value.Immutable
 @ValueStyle
+@JsonSerialize(as = ImmutableArcSettings.class)
+@JsonDeserialize(as = ImmutableArcSettings.class)
 public abstract class ArcSettings {
 
     /** A builder; {@code autoProvision} defaults to on. */
@@ -44,7 +53,32 @@ public abstract class ArcSettings {
     /** Tags added to every Arc machine, besides AccountId, InstanceId, Region and the connector's display name. */
     public abstract Map<String, String> tags();
 
+    /** These settings with the Azure region as a location name: {@code West US 2} becomes {@code westus2}. */
+    ArcSettings normalised() {
+        String locationName = AzureRegions.locationName(azureRegion()).orElse(azureRegion());
+        if (locationName.equals(azureRegion())) {
+            return this;
+        }
+        return builder().from(this).azureRegion(locationName).build();
+    }
+
     /** Builds {@link ArcSettings}. */
     public static class Builder extends ImmutableArcSettings.Builder {
+
+        /**
+         * Builds the settings.
+         *
+         * @throws InvalidSpecException when a required field is not set (resourceGroup, azureRegion,
+         *     servicePrincipalId, servicePrincipalSecret), each named as {@code arc.<field>}
+         * @throws NullPointerException when a setter was given null
+         */
+        @Override
+        public ArcSettings build() {
+            try {
+                return super.build();
+            } catch (IllegalStateException e) {
+                throw SpecValidator.missingAttributes(e, "arc.");
+            }
+        }
     }
 }

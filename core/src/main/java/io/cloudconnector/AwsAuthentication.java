@@ -1,5 +1,11 @@
 package io.cloudconnector;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.annotation.JsonTypeName;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.cloudconnector.internal.ValueStyle;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -7,8 +13,20 @@ import org.immutables.value.Value;
 /**
  * How Microsoft Defender for Cloud, and this SDK, reach the AWS account: by assuming an IAM role with an External ID,
  * or with an IAM user's access keys.
+ *
+ * <p>In JSON, the {@code type} property says which: {@value #ASSUME_ROLE} or {@value #ACCESS_KEYS}.
  */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = AwsAuthentication.AssumeRole.class, name = AwsAuthentication.ASSUME_ROLE),
+    @JsonSubTypes.Type(value = AwsAuthentication.AccessKeys.class, name = AwsAuthentication.ACCESS_KEYS)})
 public abstract class AwsAuthentication {
+
+    /** The JSON {@code type} of {@link AssumeRole}. */
+    public static final String ASSUME_ROLE = "assumeRole";
+
+    /** The JSON {@code type} of {@link AccessKeys}. */
+    public static final String ACCESS_KEYS = "accessKeys";
 
     AwsAuthentication() {
     }
@@ -33,6 +51,9 @@ public abstract class AwsAuthentication {
     /** Assume-role authentication: the role Microsoft's account may assume. */
     @Value.Immutable
     @ValueStyle
+    @JsonTypeName(ASSUME_ROLE)
+    @JsonSerialize(as = ImmutableAssumeRole.class)
+    @JsonDeserialize(as = ImmutableAssumeRole.class)
     public abstract static class AssumeRole extends AwsAuthentication {
 
         /** The role's ARN, {@code arn:aws:iam::123456789012:role/AscConnector}. */
@@ -44,6 +65,7 @@ public abstract class AwsAuthentication {
         /** The role's name: the last segment of its ARN, without path. */
         @Value.Derived
         @Value.Auxiliary
+        @JsonIgnore
         public String roleName() {
             String arn = roleArn();
             return arn.substring(arn.lastIndexOf('/') + 1);
@@ -53,6 +75,9 @@ public abstract class AwsAuthentication {
     /** Access-key authentication: an IAM user's key pair. */
     @Value.Immutable
     @ValueStyle
+    @JsonTypeName(ACCESS_KEYS)
+    @JsonSerialize(as = ImmutableAccessKeys.class)
+    @JsonDeserialize(as = ImmutableAccessKeys.class)
     public abstract static class AccessKeys extends AwsAuthentication {
 
         /** The access key ID, {@code AKIA...}; not a secret. */

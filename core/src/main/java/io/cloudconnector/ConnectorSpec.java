@@ -1,5 +1,8 @@
 package io.cloudconnector;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.cloudconnector.internal.SpecValidator;
 import io.cloudconnector.internal.ValueStyle;
 import java.time.Duration;
@@ -12,10 +15,15 @@ import org.immutables.value.Value;
  * regions it covers, and how EC2 instances are onboarded to Azure Arc.
  *
  * <p>Immutable and validated when built: {@link Builder#build()} throws {@link InvalidSpecException} listing every
- * broken rule at once, before any cloud call. Secrets print as {@value Secret#MASK}.
+ * broken rule at once, before any cloud call. Secrets print as {@value Secret#MASK}. The Azure region of the Arc
+ * settings is normalised to its location name when the spec is built: {@code West US 2} becomes {@code westus2}.
+ *
+ * <p>{@link SpecJson} writes a spec to JSON and reads it back.
  */
 @Value.Immutable
 @ValueStyle
+@JsonSerialize(as = ImmutableConnectorSpec.class)
+@JsonDeserialize(as = ImmutableConnectorSpec.class)
 public abstract class ConnectorSpec {
 
     /** The default interval between two EC2 rescans: 6 hours, as Defender for Cloud does. */
@@ -74,6 +82,7 @@ public abstract class ConnectorSpec {
      */
     @Value.Derived
     @Value.Auxiliary
+    @JsonIgnore
     public Optional<String> externalId() {
         if (authentication() instanceof AwsAuthentication.AssumeRole role) {
             return Optional.of(role.externalId().orElse(subscriptionId()));
@@ -81,12 +90,41 @@ public abstract class ConnectorSpec {
         return Optional.empty();
     }
 
+    /**
+     * Checks every rule and returns the spec with its Azure region as a location name.
+     *
+     * @throws InvalidSpecException listing every broken rule
+     */
     @Value.Check
     protected ConnectorSpec validate() {
-        return SpecValidator.validate(this);
+        SpecValidator.validate(this);
+        if (arc().isPresent()) {
+            ArcSettings arc = arc().get();
+            ArcSettings normalised = arc.normalised();
+            if (normalised != arc) {
+                return builder().from(this).arc(normalised).build();
+            }
+        }
+        return this;
     }
 
-    /** Builds a {@link ConnectorSpec}; {@code build()} validates. */
+    /** Builds a {@link ConnectorSpec}; {@link #build()} validates. */
     public static class Builder extends ImmutableConnectorSpec.Builder {
+
+        /**
+         * Builds the spec.
+         *
+         * @throws InvalidSpecException when a required field is not set (displayName, subscriptionId, tenantId,
+         *     awsAccountId, authentication), or when the spec breaks a rule; every violation is listed
+         * @throws NullPointerException when a setter was given null
+         */
+        @Override
+        public ConnectorSpec build() {
+            try {
+                return super.build();
+            } catch (IllegalStateException e) {
+                throw SpecValidator.missingAttributes(e, "");
+            }
+        }
     }
 }

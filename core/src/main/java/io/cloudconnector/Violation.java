@@ -16,7 +16,7 @@ public abstract class Violation {
     @Value.Parameter
     public abstract String rule();
 
-    /** The offending value as it may be shown; {@value Secret#MASK} for a secret. */
+    /** The offending value as it may be shown; {@value Secret#MASK} for a secret, empty for a missing value. */
     @Value.Parameter
     public abstract String value();
 
@@ -25,8 +25,9 @@ public abstract class Violation {
         return ImmutableViolation.of(field, rule, value);
     }
 
+    /** {@code field: rule (was 'value')}, or {@code field: rule} when there is no value to show. */
     @Override
     public String toString() {
-        return field() + ": " + rule() + " (was '" + value() + "')";
+        return field() + ": " + rule() + (value().isEmpty() ? "" : " (was '" + value() + "')");
     }
 }
