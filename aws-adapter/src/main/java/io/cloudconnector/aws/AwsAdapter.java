@@ -1,6 +1,7 @@
 package io.cloudconnector.aws;
 
 import io.cloudconnector.CloudEndpoints;
+import io.cloudconnector.aws.internal.AwsAccountFacts;
 import io.cloudconnector.aws.internal.AwsClients;
 import io.cloudconnector.spi.AccountPort;
 import io.cloudconnector.spi.AwsSide;
@@ -36,7 +37,7 @@ public final class AwsAdapter implements AwsSide {
 
     @Override
     public AccountPort account() {
-        throw new UnsupportedOperationException("account facts are not implemented yet");
+        return new AwsAccountFacts(clients);
     }
 
     @Override

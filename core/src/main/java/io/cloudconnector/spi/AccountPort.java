@@ -11,7 +11,11 @@ import java.util.Optional;
  */
 public interface AccountPort {
 
-    /** {@code sts:GetCallerIdentity} with the spec's credentials (after assuming the role, for assume-role). */
+    /**
+     * {@code sts:GetCallerIdentity} with the spec's credentials. For assume-role authentication the role is assumed
+     * first, with the spec's External ID; when that fails, the exception's operation is {@code sts:AssumeRole} and its
+     * message carries STS's.
+     */
     CallerIdentity callerIdentity(ConnectorSpec spec);
 
     /** Every region of the partition with its opt-in status ({@code ec2:DescribeRegions AllRegions=true}). */

@@ -1,0 +1,182 @@
+package io.cloudconnector.aws.internal;
+
+import io.cloudconnector.AwsAuthentication;
+import io.cloudconnector.ConnectorSpec;
+import io.cloudconnector.spi.AccountPort;
+import io.cloudconnector.spi.CallerIdentity;
+import io.cloudconnector.spi.ConfigRecorderFacts;
+import io.cloudconnector.spi.IamPrincipalFacts;
+import io.cloudconnector.spi.RegionInfo;
+import io.cloudconnector.spi.SecurityHubFacts;
+import io.cloudconnector.spi.StandardSubscription;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.services.config.ConfigClient;
+import software.amazon.awssdk.services.config.model.ConfigurationRecorder;
+import software.amazon.awssdk.services.config.model.ConfigurationRecorderStatus;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.AttachedPolicy;
+import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
+import software.amazon.awssdk.services.iam.model.Role;
+import software.amazon.awssdk.services.iam.model.User;
+import software.amazon.awssdk.services.securityhub.SecurityHubClient;
+import software.amazon.awssdk.services.securityhub.model.InvalidAccessException;
+import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
+
+/**
+ * The facts of an AWS account for the readiness check, gathered with aws-sdk-java-v2: STS, EC2 regions, AWS Config,
+ * Security Hub and IAM. Every list is read to its last page. Judges nothing: "Security Hub not subscribed" and "role
+ * does not exist" are facts, every other AWS error a {@link io.cloudconnector.ConnectorException}.
+ */
+public final class AwsAccountFacts implements AccountPort {
+
+    /** A region every account has, where the global and account-wide calls are made. */
+    private static final String HOME_REGION = AwsClients.globalRegion();
+    private static final String OPT_IN_NOT_REQUIRED = "opt-in-not-required";
+
+    private final AwsClients clients;
+
+    /** Facts read through {@code clients}, which stay owned (and closed) by the caller. */
+    public AwsAccountFacts(AwsClients clients) {
+        this.clients = clients;
+    }
+
+    /**
+     * {@inheritDoc} Made in us-east-1, which every account has: before the regions are known, no other region is
+     * safe to call.
+     */
+    @Override
+    public CallerIdentity callerIdentity(ConnectorSpec spec) {
+        if (spec.authentication() instanceof AwsAuthentication.AssumeRole) {
+            AwsCalls.call("sts:AssumeRole", HOME_REGION, () -> clients.credentials(spec).resolveCredentials());
+        }
+        GetCallerIdentityResponse identity = AwsCalls.call("sts:GetCallerIdentity", HOME_REGION,
+            () -> clients.sts(spec, HOME_REGION).getCallerIdentity());
+        return CallerIdentity.builder().account(identity.account()).arn(identity.arn()).userId(identity.userId())
+            .build();
+    }
+
+    @Override
+    public List<RegionInfo> regions(ConnectorSpec spec) {
+        return AwsCalls.call("ec2:DescribeRegions", HOME_REGION,
+            () -> clients.ec2(spec, HOME_REGION).describeRegions(request -> request.allRegions(true)).regions())
+            .stream()
+            .map(region -> RegionInfo.of(region.regionName(),
+                Optional.ofNullable(region.optInStatus()).orElse(OPT_IN_NOT_REQUIRED)))
+            .toList();
+    }
+
+    @Override
+    public ConfigRecorderFacts configRecorder(ConnectorSpec spec, String region) {
+        ConfigClient config = clients.config(spec, region);
+        List<ConfigurationRecorder> recorders = AwsCalls.call("config:DescribeConfigurationRecorders", region,
+            () -> config.describeConfigurationRecorders(request -> { }).configurationRecorders());
+        if (recorders.isEmpty()) {
+            return ConfigRecorderFacts.builder().build();
+        }
+        Map<String, ConfigurationRecorderStatus> statuses = AwsCalls.call(
+                "config:DescribeConfigurationRecorderStatus", region,
+                () -> config.describeConfigurationRecorderStatus(request -> { }).configurationRecordersStatus())
+            .stream().collect(Collectors.toMap(ConfigurationRecorderStatus::name, Function.identity(), (a, b) -> a));
+        return ConfigRecorderFacts.builder()
+            .recorders(recorders.stream().map(recorder -> recorder(recorder, statuses.get(recorder.name()))).toList())
+            .build();
+    }
+
+    private static ConfigRecorderFacts.Recorder recorder(ConfigurationRecorder recorder,
+        ConfigurationRecorderStatus status) {
+        boolean allSupported = recorder.recordingGroup() != null
+            && Boolean.TRUE.equals(recorder.recordingGroup().allSupported());
+        boolean global = recorder.recordingGroup() != null
+            && Boolean.TRUE.equals(recorder.recordingGroup().includeGlobalResourceTypes());
+        return ConfigRecorderFacts.Recorder.builder()
+            .name(recorder.name())
+            .recording(status != null && Boolean.TRUE.equals(status.recording()))
+            .lastStatus(Optional.ofNullable(status).map(ConfigurationRecorderStatus::lastStatusAsString))
+            .lastErrorCode(Optional.ofNullable(status).map(ConfigurationRecorderStatus::lastErrorCode))
+            .allSupported(allSupported)
+            .includeGlobalResourceTypes(global)
+            .build();
+    }
+
+    /**
+     * {@inheritDoc} {@code DescribeHub}, then, when the hub is enabled, {@code GetFindings} for one finding and
+     * {@code GetEnabledStandards} (every page). {@code InvalidAccessException} from {@code DescribeHub} ("not
+     * subscribed") means not enabled.
+     */
+    @Override
+    public SecurityHubFacts securityHub(ConnectorSpec spec, String region) {
+        SecurityHubClient hub = clients.securityHub(spec, region);
+        Optional<String> hubArn = AwsCalls.call("securityhub:DescribeHub", region, () -> describeHub(hub));
+        if (hubArn.isEmpty()) {
+            return SecurityHubFacts.builder().enabled(false).hasFindings(false).build();
+        }
+        boolean hasFindings = AwsCalls.call("securityhub:GetFindings", region,
+            () -> !hub.getFindings(request -> request.maxResults(1)).findings().isEmpty());
+        List<StandardSubscription> standards = AwsCalls.call("securityhub:GetEnabledStandards", region,
+            () -> hub.getEnabledStandardsPaginator(request -> { }).standardsSubscriptions().stream()
+                .map(subscription -> StandardSubscription.builder()
+                    .subscriptionArn(subscription.standardsSubscriptionArn())
+                    .standardsArn(subscription.standardsArn())
+                    .status(subscription.standardsStatusAsString())
+                    .build())
+                .toList());
+        return SecurityHubFacts.builder().enabled(true).hubArn(hubArn).hasFindings(hasFindings).standards(standards)
+            .build();
+    }
+
+    private static Optional<String> describeHub(SecurityHubClient hub) {
+        try {
+            return Optional.of(hub.describeHub(request -> { }).hubArn());
+        } catch (InvalidAccessException notSubscribed) {
+            return Optional.empty();
+        }
+    }
+
+    /** {@inheritDoc} {@code GetRole} (its trust policy URL-decoded) and {@code ListAttachedRolePolicies}. */
+    @Override
+    public Optional<IamPrincipalFacts> role(ConnectorSpec spec, String roleName) {
+        IamClient iam = clients.iam(spec);
+        Optional<Role> role = AwsCalls.call("iam:GetRole", null, () -> {
+            try {
+                return Optional.of(iam.getRole(request -> request.roleName(roleName)).role());
+            } catch (NoSuchEntityException absent) {
+                return Optional.empty();
+            }
+        });
+        return role.map(found -> IamPrincipalFacts.builder()
+            .name(found.roleName())
+            .arn(found.arn())
+            .trustPolicy(Optional.ofNullable(found.assumeRolePolicyDocument())
+                .map(document -> URLDecoder.decode(document, StandardCharsets.UTF_8)))
+            .attachedPolicyArns(AwsCalls.call("iam:ListAttachedRolePolicies", null,
+                () -> iam.listAttachedRolePoliciesPaginator(request -> request.roleName(roleName)).attachedPolicies()
+                    .stream().map(AttachedPolicy::policyArn).toList()))
+            .build());
+    }
+
+    /** {@inheritDoc} {@code GetUser} and {@code ListAttachedUserPolicies}. */
+    @Override
+    public Optional<IamPrincipalFacts> user(ConnectorSpec spec, String userName) {
+        IamClient iam = clients.iam(spec);
+        Optional<User> user = AwsCalls.call("iam:GetUser", null, () -> {
+            try {
+                return Optional.of(iam.getUser(request -> request.userName(userName)).user());
+            } catch (NoSuchEntityException absent) {
+                return Optional.empty();
+            }
+        });
+        return user.map(found -> IamPrincipalFacts.builder()
+            .name(found.userName())
+            .arn(found.arn())
+            .attachedPolicyArns(AwsCalls.call("iam:ListAttachedUserPolicies", null,
+                () -> iam.listAttachedUserPoliciesPaginator(request -> request.userName(userName)).attachedPolicies()
+                    .stream().map(AttachedPolicy::policyArn).toList()))
+            .build());
+    }
+}
