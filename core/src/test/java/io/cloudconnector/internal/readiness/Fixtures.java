@@ -25,7 +25,8 @@ final class Fixtures {
 
     static ConnectorSpec accessKeySpec(String... regions) {
         return base(regions)
-            .authentication(AwsAuthentication.accessKeys("AKIAIOSFODNN7EXAMPLE", Secret.of("not-a-real-secret")))
+            .authentication(AwsAuthentication.accessKeys("AKIAIOSFODNN7EXAMPLE",
+                Secret.of("wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY")))
             .build();
     }
 
