@@ -79,29 +79,36 @@ public final class OnboardingService {
             return result.build();
         }
 
+        // Plan the batches, then work on the regions that have some, in parallel.
         Map<String, List<PlannedBatch>> batches = BatchPlanner.plan(discovery.instances()).stream()
             .collect(Collectors.groupingBy(PlannedBatch::region, LinkedHashMap::new, Collectors.toList()));
         Map<String, RegionOutcome<RegionWork>> outcomes = RegionFanOut.run(new ArrayList<>(batches.keySet()),
             parallelism, region -> onboardRegion(spec, region, batches.get(region), options, correlationId,
                 listener));
 
-        for (RegionDiscovery region : discovery.regions()) {
-            RegionOutcome<RegionWork> outcome = outcomes.get(region.region());
-            if (region.status() != RegionDiscovery.Status.OK) {
-                result.addRegions(announce(listener, skipped(region.region(), "discovery "
-                    + region.status().name().toLowerCase(Locale.ROOT) + region.cause().map(c -> ": " + c)
-                    .orElse(""))));
-            } else if (outcome == null) {
-                result.addRegions(announce(listener, ok(region.region())));
-            } else if (outcome.succeeded()) {
-                result.addRegions(outcome.value().region()).addAllCommands(outcome.value().commands())
-                    .addAllInstances(outcome.value().instances());
-            } else {
-                result.addRegions(announce(listener, failed(region.region(), outcome.cause())))
-                    .addAllInstances(unknown(batches.get(region.region()), outcome.cause(), listener));
-            }
-        }
+        // Report every region of the discovery, and any region only its instances name.
+        Map<String, RegionDiscovery> regions = new LinkedHashMap<>();
+        discovery.regions().forEach(region -> regions.put(region.region(), region));
+        batches.keySet().forEach(region -> regions.putIfAbsent(region, RegionDiscovery.builder().region(region)
+            .status(RegionDiscovery.Status.OK).build()));
+        regions.values().forEach(region -> addRegion(result, region, outcomes.get(region.region()),
+            batches.get(region.region()), listener));
         return result.build();
+    }
+
+    private static void addRegion(OnboardingResult.Builder result, RegionDiscovery region,
+        RegionOutcome<RegionWork> outcome, List<PlannedBatch> batches, FleetListener listener) {
+        if (outcome == null) {
+            result.addRegions(announce(listener, region.status() == RegionDiscovery.Status.OK ? ok(region.region())
+                : skipped(region.region(), "discovery " + region.status().name().toLowerCase(Locale.ROOT)
+                    + region.cause().map(cause -> ": " + cause).orElse(""))));
+        } else if (outcome.succeeded()) {
+            result.addRegions(outcome.value().region()).addAllCommands(outcome.value().commands())
+                .addAllInstances(outcome.value().instances());
+        } else {
+            result.addRegions(announce(listener, failed(region.region(), outcome.cause())))
+                .addAllInstances(unknown(batches, outcome.cause(), listener));
+        }
     }
 
     private RegionWork onboardRegion(ConnectorSpec spec, String region, List<PlannedBatch> batches,
