@@ -276,8 +276,16 @@ public final class ConnectorScheduler implements AutoCloseable {
             return this;
         }
 
-        /** Builds the scheduler and schedules its first run. */
+        /**
+         * Builds the scheduler and schedules its first run.
+         *
+         * @throws IllegalArgumentException when the spec's rescan interval is not positive
+         */
         public ConnectorScheduler start() {
+            if (spec.rescanInterval().isNegative() || spec.rescanInterval().isZero()) {
+                throw new IllegalArgumentException("The spec's rescanInterval must be positive (was "
+                    + spec.rescanInterval() + ")");
+            }
             ConnectorScheduler scheduler = new ConnectorScheduler(this);
             scheduler.start(initialDelay);
             return scheduler;

@@ -3,6 +3,7 @@ package io.cloudconnector;
 import static io.cloudconnector.internal.fleet.Fixtures.ec2;
 import static io.cloudconnector.internal.fleet.Fixtures.ssm;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cloudconnector.internal.fleet.FakeAccount;
 import io.cloudconnector.internal.fleet.FakeFleet;
@@ -204,6 +205,16 @@ class ConnectorSchedulerTest {
 
         assertThat(scheduler.isClosed()).isTrue();
         assertThat(scheduler.lastRun()).isEmpty();
+    }
+
+    @Test
+    void start_zeroRescanInterval_isRefusedBeforeAnyRun() {
+        // The spec's own validation may refuse it first; either way no run is ever scheduled.
+        assertThatThrownBy(() -> ConnectorScheduler.builder(client(List::of), ConnectorSpec.builder()
+            .from(Fixtures.spec()).rescanInterval(Duration.ZERO).build()).executor(executor).start())
+            .isInstanceOfAny(IllegalArgumentException.class, InvalidSpecException.class)
+            .hasMessageContaining("rescanInterval");
+        assertThat(executor.pendingDelays()).isEmpty();
     }
 
     private ConnectorScheduler start(Supplier<List<RegionInfo>> regions) {
