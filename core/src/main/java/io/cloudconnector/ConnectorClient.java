@@ -1,5 +1,8 @@
 package io.cloudconnector;
 
+import io.cloudconnector.internal.fleet.DiscoveryService;
+import io.cloudconnector.internal.fleet.OnboardingService;
+import io.cloudconnector.internal.fleet.SafeListener;
 import io.cloudconnector.internal.readiness.ReadinessService;
 import io.cloudconnector.spi.AwsSide;
 import io.cloudconnector.spi.AzureSide;
@@ -40,6 +43,69 @@ public final class ConnectorClient implements AutoCloseable {
      */
     public ReadinessReport checkReadiness(ConnectorSpec spec) {
         return new ReadinessService(aws).check(Objects.requireNonNull(spec, "spec"));
+    }
+
+    /**
+     * Discovers the EC2 instances of the spec's account against the {@linkplain SupportedOsTable#defaults() default
+     * supported-OS table}; see {@link #discover(ConnectorSpec, SupportedOsTable, FleetListener)}.
+     */
+    public DiscoveryResult discover(ConnectorSpec spec) {
+        return discover(spec, SupportedOsTable.defaults(), SafeListener.NONE);
+    }
+
+    /**
+     * Discovers the EC2 instances of the spec's account: every region of the spec that is enabled (or every enabled
+     * region when the spec names none), in parallel; in each, the instances that are not terminated
+     * ({@code ec2:DescribeInstances}) joined with their SSM agent ({@code ssm:DescribeInstanceInformation}) and with
+     * the Azure Arc machines of the spec's resource group (matched by resource name or {@code InstanceId} tag), each
+     * with an onboarding verdict. A region that is not enabled is skipped, one whose calls fail is reported with its
+     * cause; neither hides the other regions' instances. Without Arc settings in the spec no Arc machine is read and
+     * every instance is {@link ArcStatus#NOT_ONBOARDED}.
+     *
+     * @param osTable the operating systems that may be onboarded
+     * @param listener hears each region as it is done; see {@link FleetListener} for threading
+     * @throws ConnectorException when the account's regions or the Arc machines cannot be listed (the
+     *     {@link AccessDeniedException} subtype names the missing permission)
+     */
+    public DiscoveryResult discover(ConnectorSpec spec, SupportedOsTable osTable, FleetListener listener) {
+        Objects.requireNonNull(spec, "spec");
+        return new DiscoveryService(aws.account(), aws.fleet(), azure.arc())
+            .discover(spec, Objects.requireNonNull(osTable, "osTable"), SafeListener.of(listener));
+    }
+
+    /** Onboards the eligible instances of {@code discovery} with {@linkplain OnboardingOptions#defaults() defaults}. */
+    public OnboardingResult onboard(ConnectorSpec spec, DiscoveryResult discovery) {
+        return onboard(spec, discovery, OnboardingOptions.defaults(), SafeListener.NONE);
+    }
+
+    /** Onboards the eligible instances of {@code discovery}; see the four-argument form. */
+    public OnboardingResult onboard(ConnectorSpec spec, DiscoveryResult discovery, OnboardingOptions options) {
+        return onboard(spec, discovery, options, SafeListener.NONE);
+    }
+
+    /**
+     * Onboards the {@link OnboardingVerdict#ELIGIBLE} instances of {@code discovery} to Azure Arc through SSM Run
+     * Command, and waits for every instance's result up to the options' deadline. Per region and platform, batches of
+     * at most 50 instances get one {@code ssm:SendCommand} each ({@code AWS-RunShellScript} for Linux,
+     * {@code AWS-RunPowerShellScript} for Windows) whose script installs the Azure Connected Machine agent and runs
+     * {@code azcmagent connect} with the spec's service principal; results are read with
+     * {@code ssm:GetCommandInvocation}. Safe to run again: Connected instances are never eligible, failed ones are.
+     * Nothing is sent when the spec's {@code arc.autoProvision} is off. The service principal secret travels inside
+     * the command (readable from the account's Run Command history) but never appears in logs or in the result.
+     *
+     * @param listener hears each command sent and each instance's outcome; see {@link FleetListener} for threading
+     * @throws InvalidSpecException when the spec has no Arc settings
+     */
+    public OnboardingResult onboard(ConnectorSpec spec, DiscoveryResult discovery, OnboardingOptions options,
+        FleetListener listener) {
+        Objects.requireNonNull(spec, "spec");
+        return new OnboardingService(aws.fleet()).onboard(spec, Objects.requireNonNull(discovery, "discovery"),
+            Objects.requireNonNull(options, "options"), SafeListener.of(listener));
+    }
+
+    /** A builder of a {@link ConnectorScheduler} that discovers and onboards the spec's instances periodically. */
+    public ConnectorScheduler.Builder scheduler(ConnectorSpec spec) {
+        return ConnectorScheduler.builder(this, spec);
     }
 
     /** Closes the AWS side, then the Azure side. */

@@ -3,6 +3,7 @@ package io.cloudconnector.aws;
 import io.cloudconnector.CloudEndpoints;
 import io.cloudconnector.aws.internal.AwsAccountFacts;
 import io.cloudconnector.aws.internal.AwsClients;
+import io.cloudconnector.aws.internal.AwsFleet;
 import io.cloudconnector.spi.AccountPort;
 import io.cloudconnector.spi.AwsSide;
 import io.cloudconnector.spi.FindingsPort;
@@ -42,7 +43,7 @@ public final class AwsAdapter implements AwsSide {
 
     @Override
     public FleetPort fleet() {
-        throw new UnsupportedOperationException("fleet operations are not implemented yet");
+        return new AwsFleet(clients);
     }
 
     @Override

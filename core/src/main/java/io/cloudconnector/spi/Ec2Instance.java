@@ -22,6 +22,9 @@ public interface Ec2Instance {
     /** Such as {@code Linux/UNIX}, {@code Red Hat Enterprise Linux}, {@code Windows}. */
     Optional<String> platformDetails();
 
+    /** The architecture, such as {@code x86_64} or {@code arm64}, when EC2 reports it. */
+    Optional<String> architecture();
+
     /** The instance profile's ARN, when one is attached (the SSM agent needs one). */
     Optional<String> instanceProfileArn();
 

@@ -14,7 +14,11 @@ public interface RunCommand {
     /** At most 50 instance IDs. */
     List<String> instanceIds();
 
-    /** The script's lines, passed as the document's {@code commands} parameter. */
+    /**
+     * The script's lines, passed as the document's {@code commands} parameter. They may hold a secret, so
+     * {@code toString()} masks them; never log them.
+     */
+    @Value.Redacted
     List<String> commands();
 
     /** SSM's {@code MaxConcurrency}, such as {@code 50} or {@code 10%}. */
