@@ -334,6 +334,7 @@ class AwsFleetWireTest {
     private static ConnectorSpec spec() {
         return ConnectorSpec.builder()
             .displayName("Prod account")
+            .connectorName("prod-account")
             .subscriptionId("aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee")
             .tenantId("ffffffff-1111-2222-3333-444444444444")
             .awsAccountId("123456789012")

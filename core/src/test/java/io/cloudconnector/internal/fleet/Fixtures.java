@@ -57,11 +57,12 @@ public final class Fixtures {
 
     private static ConnectorSpec.Builder specBuilder() {
         ConnectorSpec.Builder spec = ConnectorSpec.builder();
-        spec.displayName("Prod account")
+        spec.displayName("Prod account").connectorName("prod-account")
             .subscriptionId("aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee")
             .tenantId("ffffffff-1111-2222-3333-444444444444")
             .awsAccountId("123456789012")
-            .authentication(AwsAuthentication.accessKeys("AKIAIOSFODNN7EXAMPLE", Secret.of("aws-secret")));
+            .authentication(AwsAuthentication.accessKeys("AKIAIOSFODNN7EXAMPLE",
+                Secret.of("wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY")));
         return spec;
     }
 
