@@ -65,12 +65,16 @@ final class ArmSandbox implements AutoCloseable {
 
     /** An adapter with a static token credential that records the scopes asked for; polls without waiting. */
     AzureAdapter adapter() {
+        return builder().build();
+    }
+
+    /** A builder for {@link #adapter()}, to change a setting. */
+    AzureAdapter.Builder builder() {
         TokenCredential credential = request -> {
             requestedScopes.addAll(request.getScopes());
             return Mono.just(new AccessToken(TOKEN, OffsetDateTime.now().plusHours(1)));
         };
-        return AzureAdapter.builder().endpoints(endpoints()).credential(credential).pollInterval(Duration.ZERO)
-            .build();
+        return AzureAdapter.builder().endpoints(endpoints()).credential(credential).pollInterval(Duration.ZERO);
     }
 
     @Override
