@@ -24,7 +24,8 @@ public abstract class ConnectOptions {
     /**
      * Whether to write the spec's secrets (AWS secret access key, service principal secret) even when nothing else
      * differs. Azure never returns secrets, so they cannot be compared: without this flag an existing connector whose
-     * other settings match the spec is left alone and keeps the secrets it has. Default off.
+     * other settings match the spec is left alone and keeps the secrets it has. The current generation holds no
+     * secrets; there the flag only forces a rewrite. Default off.
      */
     @Value.Default
     public boolean rotateCredentials() {

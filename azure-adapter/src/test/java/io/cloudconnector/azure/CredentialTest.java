@@ -10,7 +10,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -62,11 +61,6 @@ class CredentialTest {
     @BeforeEach
     void reset() {
         sandbox.server.resetAll();
-        sandbox.server.stubFor(get(urlPathEqualTo("/" + TENANT + "/v2.0/.well-known/openid-configuration"))
-            .willReturn(okJson(openIdConfiguration())));
-        sandbox.server.stubFor(get(urlPathMatching("/common/discovery/instance.*"))
-            .willReturn(okJson("{\"tenant_discovery_endpoint\":\"" + sandbox.base() + "/" + TENANT
-                + "/v2.0/.well-known/openid-configuration\",\"metadata\":[]}")));
     }
 
     @Test
@@ -82,6 +76,9 @@ class CredentialTest {
 
         sandbox.server.verify(getRequestedFor(urlPathEqualTo(CONNECTOR))
             .withHeader("Authorization", equalTo("Bearer token-from-authority")));
+        assertThat(sandbox.server.getAllServeEvents()).as("MSAL needs the token endpoint only")
+            .allMatch(event -> event.getRequest().getUrl().startsWith(TOKEN_PATH)
+                || event.getRequest().getUrl().startsWith(CONNECTOR));
         sandbox.server.verify(postRequestedFor(urlPathEqualTo(TOKEN_PATH))
             .withRequestBody(containing("grant_type=client_credentials"))
             .withRequestBody(containing("client_id=" + CLIENT_ID))
@@ -153,13 +150,6 @@ class CredentialTest {
             .azureTenantId(TENANT)
             .azureClientSecret(Secret.of(CLIENT_SECRET))
             .build();
-    }
-
-    private static String openIdConfiguration() {
-        String issuer = sandbox.base() + "/" + TENANT;
-        return "{\"token_endpoint\":\"" + issuer + "/oauth2/v2.0/token\",\"authorization_endpoint\":\"" + issuer
-            + "/oauth2/v2.0/authorize\",\"issuer\":\"" + issuer + "/v2.0\",\"jwks_uri\":\"" + issuer
-            + "/discovery/v2.0/keys\",\"token_endpoint_auth_methods_supported\":[\"client_secret_post\"]}";
     }
 
     private static String capturingSystemErr(Runnable action) {
