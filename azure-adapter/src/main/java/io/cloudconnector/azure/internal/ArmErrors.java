@@ -1,0 +1,120 @@
+package io.cloudconnector.azure.internal;
+
+import com.azure.core.exception.ClientAuthenticationException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cloudconnector.AccessDeniedException;
+import io.cloudconnector.CloudServiceException;
+import io.cloudconnector.ThrottledException;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns ARM answers and failures into the SDK's exceptions: the ARM error body {@code {"error":{"code","message"}}}
+ * becomes a {@link CloudServiceException} with provider {@code azure}, status, ARM code, message and
+ * {@code x-ms-request-id}; 401 and 403 become {@link AccessDeniedException} (naming the action ARM refused), 429 after
+ * the retries {@link ThrottledException}. Request bodies never enter a message.
+ */
+final class ArmErrors {
+
+    static final String PROVIDER = "azure";
+
+    private static final Pattern REFUSED_ACTION = Pattern.compile("perform action '([^']+)'");
+
+    private ArmErrors() {
+    }
+
+    /** The exception for an answer with an error status. */
+    static CloudServiceException of(ArmAnswer answer, String operation, ObjectMapper json) {
+        JsonNode error = errorNode(answer.body(), json);
+        String code = text(error, "code");
+        String detail = text(error, "message");
+        String requestId = answer.requestId();
+        String message = "Azure " + operation + " failed: HTTP " + answer.status()
+            + (code == null ? "" : " " + code) + ": " + (detail == null ? "no error detail in the answer" : detail)
+            + (requestId == null ? "" : " (x-ms-request-id " + requestId + ")");
+        int status = answer.status();
+        if (status == 429) {
+            return new ThrottledException(message + "; still throttled after " + ArmPipeline.MAX_RETRIES
+                + " retries", PROVIDER, operation, null, status, code, requestId, null);
+        }
+        if (status == 401 || status == 403) {
+            return new AccessDeniedException(message, PROVIDER, operation, null, status, code, requestId,
+                refusedAction(detail), null);
+        }
+        boolean retryable = status == 408 || status >= 500;
+        return new CloudServiceException(message, PROVIDER, operation, null, status, code, requestId, retryable, null);
+    }
+
+    /** A long-running operation that ended in {@code Failed} or {@code Canceled}. */
+    static CloudServiceException operationFailed(String operation, String status, JsonNode body, String requestId) {
+        JsonNode error = body.path("error");
+        String code = text(error, "code");
+        String detail = text(error, "message");
+        return new CloudServiceException("Azure " + operation + " ended " + status
+            + (code == null ? "" : " with " + code) + (detail == null ? "" : ": " + detail), PROVIDER, operation, null,
+            200, code, requestId, false, null);
+    }
+
+    /** A long-running operation still running at its deadline. */
+    static CloudServiceException timedOut(String operation, Duration timeout) {
+        return new CloudServiceException("Azure " + operation + " did not finish within " + timeout.toSeconds()
+            + " s; it may still complete: read the connector's status later", PROVIDER, operation, null, 0, null, null,
+            true, null);
+    }
+
+    /** The credential could not produce a token. */
+    static AccessDeniedException signInFailed(String operation, ClientAuthenticationException cause) {
+        return new AccessDeniedException("Azure sign-in failed before " + operation + ": " + cause.getMessage()
+            + ". Check the credential (service principal, tenant and authority)", PROVIDER, operation, null,
+            cause.getResponse() == null ? 0 : cause.getResponse().getStatusCode(), "AuthenticationFailed", null,
+            null, cause);
+    }
+
+    /** No answer arrived. */
+    static CloudServiceException unreachable(String operation, URI url, RuntimeException cause) {
+        return new CloudServiceException("Azure " + operation + " got no answer from " + url.getHost() + ": "
+            + cause.getMessage(), PROVIDER, operation, null, 0, null, null, true, cause);
+    }
+
+    /** An answer whose body is not the JSON ARM documents. */
+    static CloudServiceException malformed(String operation, ArmAnswer answer, IOException cause) {
+        return new CloudServiceException("Azure " + operation + " answered HTTP " + answer.status()
+            + " with a body that is not the expected JSON: " + cause.getMessage(), PROVIDER, operation, null,
+            answer.status(), null, answer.requestId(), false, null);
+    }
+
+    /** A link in an answer points somewhere the bearer token must not go, or back to itself. */
+    static CloudServiceException badLink(String operation, String problem) {
+        return new CloudServiceException("Azure " + operation + ": " + problem, PROVIDER, operation, null, 0, null,
+            null, false, null);
+    }
+
+    private static JsonNode errorNode(byte[] body, ObjectMapper json) {
+        if (body.length == 0) {
+            return json.missingNode();
+        }
+        try {
+            JsonNode root = json.readTree(body);
+            return root.has("error") ? root.get("error") : root;
+        } catch (IOException notJson) {
+            return json.missingNode();
+        }
+    }
+
+    private static String refusedAction(String detail) {
+        if (detail == null) {
+            return null;
+        }
+        Matcher matcher = REFUSED_ACTION.matcher(detail);
+        return matcher.find() ? matcher.group(1) : null;
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        return value.isTextual() && !value.asText().isBlank() ? value.asText() : null;
+    }
+}
