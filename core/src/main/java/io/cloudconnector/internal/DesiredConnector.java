@@ -9,14 +9,12 @@ import io.cloudconnector.Violation;
 import io.cloudconnector.spi.ConnectorKey;
 import io.cloudconnector.spi.ConnectorResource;
 import io.cloudconnector.spi.ConnectorResource.AuthenticationType;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
 /** The connector resource a {@link ConnectorSpec} asks for, in the terms of its generation. */
 final class DesiredConnector {
 
-    private static final long SECONDS_PER_HOUR = Duration.ofHours(1).toSeconds();
 
     private DesiredConnector() {
     }
@@ -61,7 +59,7 @@ final class DesiredConnector {
             .servicePrincipalSecret(arc.filter(settings -> classic).map(ArcSettings::servicePrincipalSecret))
             .awsAccountId(classic ? Optional.empty() : Optional.of(spec.awsAccountId()))
             .regions(classic ? List.of() : spec.regions())
-            .scanInterval(classic ? Optional.empty() : Optional.of(Duration.ofHours(wholeHours(spec.rescanInterval()))))
+            .scanInterval(classic ? Optional.empty() : Optional.of(spec.rescanInterval()))
             .build();
     }
 
@@ -74,18 +72,9 @@ final class DesiredConnector {
 
     private static Optional<AwsAuthentication.AccessKeys> accessKeys(ConnectorSpec spec) {
         if (spec.authentication() instanceof AwsAuthentication.AccessKeys keys) {
-            if (spec.generation() == ConnectorGeneration.CURRENT) {
-                throw invalid("authentication", "must be assume-role for the current connector generation, which has"
-                    + " no access-key authentication", "access keys");
-            }
             return Optional.of(keys);
         }
         return Optional.empty();
-    }
-
-    /** The interval in whole hours, rounded up: the current generation counts hours. */
-    static long wholeHours(Duration interval) {
-        return Math.max(1, (interval.toSeconds() + SECONDS_PER_HOUR - 1) / SECONDS_PER_HOUR);
     }
 
     /** {@code desired} with what an update must keep from {@code current}: its entity tag and foreign offerings. */
