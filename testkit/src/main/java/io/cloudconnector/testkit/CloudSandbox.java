@@ -115,7 +115,7 @@ public final class CloudSandbox implements AutoCloseable {
     private static WireMockConfiguration common() {
         return WireMockConfiguration.options().bindAddress(LOOPBACK).disableRequestJournal()
             .notifier(new Slf4jNotifier(false)).containerThreads(CONTAINER_THREADS).gzipDisabled(true)
-            .http2PlainDisabled(true).stubRequestLoggingDisabled(true);
+            .http2PlainDisabled(true).stubRequestLoggingDisabled(true).jettyAcceptors(1);
     }
 
     /**
