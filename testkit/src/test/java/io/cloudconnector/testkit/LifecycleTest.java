@@ -13,7 +13,9 @@ class LifecycleTest {
 
     @Test
     void close_afterStart_leavesNoThreadAndNoFile() throws InterruptedException {
+        long cold = System.nanoTime();
         CloudSandbox warmUp = CloudSandbox.start();
+        System.out.printf("first sandbox of the JVM started in %d ms%n", (System.nanoTime() - cold) / 1_000_000);
         warmUp.close();
         Set<Thread> before = Thread.getAllStackTraces().keySet();
 

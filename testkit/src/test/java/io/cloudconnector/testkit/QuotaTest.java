@@ -29,11 +29,12 @@ class QuotaTest {
     }
 
     @Test
-    void getFindings_burstOfTwelve_isThrottledWith429() {
+    void getFindings_burst_isThrottledWith429AfterSix() {
         SecurityHubClient hub = clients.build(SecurityHubClient.builder(), "us-east-1");
+        hub.describeHub(r -> { });
         List<Integer> statuses = new ArrayList<>();
 
-        for (int i = 0; i < 12; i++) {
+        while (!statuses.contains(429) && statuses.size() < 60) {
             try {
                 hub.getFindings(r -> r.maxResults(1));
                 statuses.add(200);
@@ -45,7 +46,7 @@ class QuotaTest {
 
         assertThat(statuses.subList(0, 6)).containsOnly(200);
         assertThat(statuses).contains(429);
-        assertThat(sandbox.stats().throttled()).isEqualTo(statuses.stream().filter(s -> s == 429).count());
+        assertThat(sandbox.stats().throttled()).isEqualTo(1);
     }
 
     @Test

@@ -3,11 +3,15 @@ package io.cloudconnector.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SandboxSeedTest {
 
@@ -97,6 +101,13 @@ class SandboxSeedTest {
         SandboxSeed read = SandboxSeed.fromJson(seed.toJson());
 
         assertThat(read).isEqualTo(seed);
+    }
+
+    @Test
+    void fromJson_file_readsTheSeed(@TempDir Path folder) throws IOException {
+        Path file = Files.writeString(folder.resolve("seed.json"), seed.toJson());
+
+        assertThat(SandboxSeed.fromJson(file).findings()).hasSameSizeAs(seed.findings());
     }
 
     @Test

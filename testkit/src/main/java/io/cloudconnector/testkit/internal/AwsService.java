@@ -95,7 +95,7 @@ enum AwsService implements ErrorStyle {
 
     @Override
     public Reply accessDenied(String operation) {
-        String message = "User: arn:aws:iam::000000000000:user/sandbox is not authorized to perform: " + operation
+        String message = "User: the caller is not authorized to perform: " + operation
             + " because no identity-based policy allows the " + operation + " action";
         return deniedWith(message);
     }

@@ -31,7 +31,12 @@ public final class SandboxEngine {
     private static final Pattern DISCOVERY = Pattern.compile("^/[^/]+/discovery/instance$");
 
     /** One routed call: its operation name, region (empty for Azure), error shape and work. */
-    private record Call(String operation, String region, ErrorStyle errors, Supplier<Reply> work) {
+    private record Call(String operation, String region, ErrorStyle errors, Supplier<Reply> work,
+        Supplier<String> caller) {
+
+        Call(String operation, String region, ErrorStyle errors, Supplier<Reply> work) {
+            this(operation, region, errors, work, () -> "the caller");
+        }
     }
 
     private final SandboxSeed seed;
@@ -149,7 +154,11 @@ public final class SandboxEngine {
             case CONNECTION_RESET -> Reply.fault(Fault.CONNECTION_RESET_BY_PEER);
             case EMPTY_RESPONSE -> Reply.fault(Fault.EMPTY_RESPONSE);
             case MALFORMED_BODY -> errors.malformed();
-            case ACCESS_DENIED -> errors.accessDenied(call.operation());
+            case ACCESS_DENIED -> errors instanceof AwsService service
+                ? service.deniedWith("User: " + call.caller().get() + " is not authorized to perform: "
+                    + call.operation() + " because no identity-based policy allows the " + call.operation()
+                    + " action")
+                : errors.accessDenied(call.operation());
             case ERROR -> errors.error(fault.status(), fault.code(), fault.message());
             case DELAY -> {
                 pause(fault.delay());
@@ -166,7 +175,9 @@ public final class SandboxEngine {
                 + "sandbox does not play"));
         }
         AwsRequest call = parsed.get();
-        return new Call(call.qualifiedOperation(), call.region, call.service, () -> answerAws(call));
+        return new Call(call.qualifiedOperation(), call.region, call.service, () -> answerAws(call),
+            () -> principals.find(call.accessKeyId).map(Principals.Principal::arn)
+                .orElse("arn:aws:iam::" + seed.accountId() + ":user/unknown"));
     }
 
     private Reply answerAws(AwsRequest call) {
