@@ -5,10 +5,10 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cloudconnector.testkit.internal.Json;
+import io.cloudconnector.testkit.internal.Severities;
 import io.cloudconnector.testkit.internal.Timestamps;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
@@ -17,14 +17,14 @@ import java.util.stream.StreamSupport;
  * One Security Hub finding of a seed, held as the ASFF JSON the sandbox returns (which may be deliberately broken),
  * with typed reads of the fields a test counts by. A read of a missing or mistyped field is empty, never an error.
  *
- * <p>Immutable: the JSON is copied in and {@link #asff()} returns a copy.
+ * <p>Immutable: the finding is kept as JSON text (so large seeds stay small) and {@link #asff()} parses a copy.
  */
 public final class SeedFinding {
 
-    private final ObjectNode asff;
+    private final String json;
 
-    private SeedFinding(ObjectNode asff) {
-        this.asff = asff;
+    private SeedFinding(String json) {
+        this.json = json;
     }
 
     /**
@@ -37,48 +37,54 @@ public final class SeedFinding {
         if (asff == null || !asff.isObject()) {
             throw new IllegalArgumentException("a finding must be a JSON object");
         }
-        return new SeedFinding(((ObjectNode) asff).deepCopy());
+        return new SeedFinding(Json.write(asff));
     }
 
     /** A copy of the finding's ASFF JSON. */
     @JsonValue
     public ObjectNode asff() {
-        return asff.deepCopy();
+        return (ObjectNode) Json.parse(json).orElseThrow();
+    }
+
+    /** The finding as compact JSON text, as the sandbox sends it. */
+    public String json() {
+        return json;
     }
 
     /** {@code Id}; empty string when missing. */
     public String id() {
-        return Json.text(asff, "Id").orElse("");
+        return Json.text(asff(), "Id").orElse("");
     }
 
     /** {@code ProductArn}; empty string when missing. */
     public String productArn() {
-        return Json.text(asff, "ProductArn").orElse("");
+        return Json.text(asff(), "ProductArn").orElse("");
     }
 
     /** {@code ProductName}, such as {@code Security Hub}, {@code GuardDuty} or {@code Inspector}. */
     public Optional<String> productName() {
-        return Json.text(asff, "ProductName");
+        return Json.text(asff(), "ProductName");
     }
 
     /** {@code GeneratorId}; empty string when missing. */
     public String generatorId() {
-        return Json.text(asff, "GeneratorId").orElse("");
+        return Json.text(asff(), "GeneratorId").orElse("");
     }
 
     /** {@code AwsAccountId}; empty string when missing. */
     public String awsAccountId() {
-        return Json.text(asff, "AwsAccountId").orElse("");
+        return Json.text(asff(), "AwsAccountId").orElse("");
     }
 
     /** {@code Region}, else the region of the first resource; empty string when neither is there. */
     public String region() {
+        ObjectNode asff = asff();
         return Json.text(asff, "Region").or(() -> Json.text(asff.path("Resources").path(0), "Region")).orElse("");
     }
 
     /** {@code Title}; empty string when missing. */
     public String title() {
-        return Json.text(asff, "Title").orElse("");
+        return Json.text(asff(), "Title").orElse("");
     }
 
     /**
@@ -86,24 +92,18 @@ public final class SeedFinding {
      * 1-39 low, 40-69 medium, 70-89 high, 90-100 critical); empty when neither is usable.
      */
     public Optional<String> severityLabel() {
-        JsonNode severity = asff.path("Severity");
-        Optional<String> label = Json.text(severity, "Label");
-        if (label.isPresent()) {
-            return label;
-        }
-        JsonNode normalized = severity.path("Normalized");
-        return normalized.isNumber() ? Optional.of(labelOf(normalized.asInt())) : Optional.empty();
+        return Severities.label(asff().path("Severity"));
     }
 
     /** Whether {@code Severity} has a {@code Normalized} score but no {@code Label}. */
     public boolean severityFromNormalizedOnly() {
-        JsonNode severity = asff.path("Severity");
+        JsonNode severity = asff().path("Severity");
         return !severity.has("Label") && severity.path("Normalized").isNumber();
     }
 
     /** {@code Compliance.Status}; empty for findings without a Compliance block (GuardDuty, Inspector). */
     public Optional<String> complianceStatus() {
-        return Json.text(asff.path("Compliance"), "Status");
+        return Json.text(asff().path("Compliance"), "Status");
     }
 
     /** Whether the finding is a control result (it has a Compliance status). */
@@ -113,12 +113,12 @@ public final class SeedFinding {
 
     /** {@code RecordState}, {@code ACTIVE} or {@code ARCHIVED}; empty string when missing. */
     public String recordState() {
-        return Json.text(asff, "RecordState").orElse("");
+        return Json.text(asff(), "RecordState").orElse("");
     }
 
     /** {@code Workflow.Status}, such as {@code NEW} or {@code SUPPRESSED}; empty string when missing. */
     public String workflowStatus() {
-        return Json.text(asff.path("Workflow"), "Status").orElse("");
+        return Json.text(asff().path("Workflow"), "Status").orElse("");
     }
 
     /** The types of the finding's resources, such as {@code AwsEc2Instance}. */
@@ -133,12 +133,12 @@ public final class SeedFinding {
 
     /** {@code UpdatedAt} as an instant; empty when missing or not in an accepted form. */
     public Optional<Instant> updatedAt() {
-        return Timestamps.parse(Json.text(asff, "UpdatedAt").orElse(null));
+        return Timestamps.parse(Json.text(asff(), "UpdatedAt").orElse(null));
     }
 
     /** {@code UpdatedAt} exactly as written in the finding. */
     public Optional<String> updatedAtText() {
-        return Json.text(asff, "UpdatedAt");
+        return Json.text(asff(), "UpdatedAt");
     }
 
     /**
@@ -163,31 +163,18 @@ public final class SeedFinding {
     }
 
     private List<JsonNode> resources() {
-        JsonNode resources = asff.path("Resources");
+        JsonNode resources = asff().path("Resources");
         return StreamSupport.stream(resources.spliterator(), false).collect(Collectors.toList());
-    }
-
-    private static String labelOf(int normalized) {
-        if (normalized <= 0) {
-            return "INFORMATIONAL";
-        }
-        if (normalized < 40) {
-            return "LOW";
-        }
-        if (normalized < 70) {
-            return "MEDIUM";
-        }
-        return normalized < 90 ? "HIGH" : "CRITICAL";
     }
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof SeedFinding that && asff.equals(that.asff);
+        return other instanceof SeedFinding that && json.equals(that.json);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(asff);
+        return json.hashCode();
     }
 
     @Override

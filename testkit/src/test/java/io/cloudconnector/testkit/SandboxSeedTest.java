@@ -84,6 +84,12 @@ class SandboxSeedTest {
     }
 
     @Test
+    void defaultSeed_staleControlFindings_areArchived() {
+        assertThat(seed.findings()).filteredOn(f -> f.resourceIds().stream().anyMatch(id -> id.contains("deleted")))
+            .hasSize(4).allMatch(f -> f.recordState().equals("ARCHIVED"));
+    }
+
+    @Test
     void defaultSeed_cisGeneratorIds_haveBothPublishedForms() {
         assertThat(seed.findings()).extracting(SeedFinding::generatorId)
             .contains("arn:aws:securityhub:::ruleset/cis-aws-foundations-benchmark/v/1.2.0/rule/1.3",

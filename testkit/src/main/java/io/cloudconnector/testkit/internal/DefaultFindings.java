@@ -91,7 +91,8 @@ final class DefaultFindings {
             }
             for (String[] resource : resources(region, row.kind())) {
                 boolean passed = random.nextInt(100) < 55;
-                controlFinding(region, version, row, resource, passed ? "PASSED" : "FAILED");
+                findings.add(SeedFinding.of(controlFinding(region, version, row, resource,
+                    passed ? "PASSED" : "FAILED")));
             }
         }
         Row stale = rows.stream().filter(r -> r.kind() == Kind.SG).findFirst().orElseThrow();
@@ -99,6 +100,7 @@ final class DefaultFindings {
             new String[] {"AwsEc2SecurityGroup", ec2Arn(region, "security-group/sg-0deleted" + version.charAt(2))},
             "FAILED");
         archived.put("RecordState", "ARCHIVED");
+        findings.add(SeedFinding.of(archived));
     }
 
     private ObjectNode controlFinding(String region, String version, Row row, String[] resource, String status) {
@@ -136,7 +138,6 @@ final class DefaultFindings {
         compliance.putArray("AssociatedStandards").addObject().put("StandardsId", standardsId);
         resource(f, region, resource[0], resource[1]);
         workflow(f, passed ? "RESOLVED" : null);
-        findings.add(SeedFinding.of(f));
         return f;
     }
 

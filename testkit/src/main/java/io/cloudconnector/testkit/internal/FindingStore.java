@@ -48,18 +48,22 @@ final class FindingStore {
     };
 
     FindingStore(Collection<SeedFinding> seed) {
-        seed.forEach(f -> put(f.asff()));
+        seed.forEach(f -> put(Json.parse(f.json()).orElseThrow(), f.json()));
     }
 
     /** Adds or replaces a finding (same ProductArn and Id). */
     synchronized void put(ObjectNode asff) {
+        put(asff, Json.write(asff));
+    }
+
+    private synchronized void put(JsonNode asff, String json) {
         Map<String, List<String>> strings = new LinkedHashMap<>();
         STRING_FIELDS.forEach((name, read) -> strings.put(name, read.apply(asff)));
         Map<String, Instant> dates = new LinkedHashMap<>();
         DATE_FIELDS.forEach(name -> Timestamps.parse(Json.text(asff, name).orElse(null))
             .ifPresent(at -> dates.put(name, at)));
         String key = Json.text(asff, "ProductArn").orElse("") + "|" + Json.text(asff, "Id").orElse("");
-        findings.put(key, new Stored(key, Json.write(asff), strings, dates));
+        findings.put(key, new Stored(key, json, strings, dates));
         cache.clear();
     }
 
@@ -78,7 +82,7 @@ final class FindingStore {
         fields.put("Region", f -> one(Json.text(f, "Region").or(() -> Json.text(f.path("Resources").path(0),
             "Region"))));
         fields.put("Type", f -> Json.texts(f, "Types"));
-        fields.put("SeverityLabel", f -> one(SeedFinding.of(f).severityLabel()));
+        fields.put("SeverityLabel", f -> one(Severities.label(f.path("Severity"))));
         fields.put("ComplianceStatus", f -> one(Json.text(f.path("Compliance"), "Status")));
         fields.put("ComplianceSecurityControlId", f -> one(Json.text(f.path("Compliance"), "SecurityControlId")));
         fields.put("ComplianceAssociatedStandardsId", f -> each(f.path("Compliance").path("AssociatedStandards"),
