@@ -78,6 +78,7 @@ public final class CloudSandbox implements AutoCloseable {
             azure.start();
         } catch (RuntimeException e) {
             stopQuietly();
+            tls.delete();
             throw e;
         }
         this.awsUri = URI.create("http://" + LOOPBACK + ":" + aws.port());
