@@ -1,0 +1,254 @@
+package io.cloudconnector.testkit.internal;
+
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.http.Request;
+import io.cloudconnector.testkit.SandboxFault;
+import io.cloudconnector.testkit.SandboxSeed;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The sandbox behind both servers: routes each request to its operation, applies the latency and the injected
+ * faults, checks credentials, regions and bearer tokens, and lets the service's handler answer over the shared
+ * state. Thread-safe.
+ */
+public final class SandboxEngine {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SandboxEngine.class);
+    private static final Pattern TOKEN = Pattern.compile("^/([^/]+)/oauth2/v2\\.0/token$");
+    private static final Pattern OPENID = Pattern.compile("^/([^/]+)/v2\\.0/\\.well-known/openid-configuration$");
+    private static final Pattern DISCOVERY = Pattern.compile("^/[^/]+/discovery/instance$");
+
+    /** One routed call: its operation name, region (empty for Azure), error shape and work. */
+    private record Call(String operation, String region, ErrorStyle errors, Supplier<Reply> work,
+        Supplier<String> caller) {
+
+        Call(String operation, String region, ErrorStyle errors, Supplier<Reply> work) {
+            this(operation, region, errors, work, () -> "the caller");
+        }
+    }
+
+    private final SandboxSeed seed;
+    private final Principals principals;
+    private final PageTokens tokens = new PageTokens();
+    private final FaultRules faults = new FaultRules();
+    private final StatsRecorder stats = new StatsRecorder();
+    private final AtomicReference<Duration> latency;
+    private final AtomicBoolean quotaOn;
+    private final StsHandler sts;
+    private final IamHandler iam;
+    private final Ec2Handler ec2;
+    private final SsmHandler ssm;
+    private final ConfigHandler config;
+    private final SecurityHubHandler securityHub;
+    private final EntraHandler entra;
+    private final ArmHandler arm;
+
+    /**
+     * An engine over {@code seed}.
+     *
+     * @param iamPageSize the most entries an IAM list page holds
+     * @param armPageSize the most connectors or machines an ARM list page holds
+     */
+    public SandboxEngine(SandboxSeed seed, Clock clock, boolean quota, Duration latency, int iamPageSize,
+        int armPageSize) {
+        this.seed = seed;
+        this.principals = new Principals(seed, clock);
+        this.latency = new AtomicReference<>(latency);
+        this.quotaOn = new AtomicBoolean(quota);
+        this.iam = new IamHandler(seed, principals, tokens, clock, iamPageSize);
+        this.sts = new StsHandler(seed.accountId(), iam, principals);
+        this.ec2 = new Ec2Handler(seed, tokens);
+        ArcRegistry arc = new ArcRegistry();
+        seed.azure().arcMachines().forEach(m -> arc.put(new ArcRegistry.Machine(seed.azure().subscriptionId(),
+            m.resourceGroup(), m.name(), seed.azure().location(), m.status(), m.tags(), m.osType(), m.osName(),
+            Instant.parse("2025-10-20T11:02:37Z"))));
+        this.ssm = new SsmHandler(seed, tokens, arc, clock);
+        this.config = new ConfigHandler(seed, clock);
+        this.securityHub = new SecurityHubHandler(seed, tokens, clock, quotaOn);
+        this.entra = new EntraHandler(seed.azure(), principals);
+        this.arm = new ArmHandler(seed.azure(), new ConnectorStates(seed, iam, principals), arc, tokens,
+            armPageSize);
+    }
+
+    /** The fault registry. */
+    public FaultRules faults() {
+        return faults;
+    }
+
+    /** The statistics. */
+    public StatsRecorder stats() {
+        return stats;
+    }
+
+    /** The credentials and tokens. */
+    public Principals principals() {
+        return principals;
+    }
+
+    /** The paging tokens. */
+    public PageTokens tokens() {
+        return tokens;
+    }
+
+    /** Sets the delay added to every call. */
+    public void latency(Duration delay) {
+        latency.set(delay);
+    }
+
+    /** Switches the GetFindings quota on or off. */
+    public void quota(boolean on) {
+        quotaOn.set(on);
+    }
+
+    /** Answers a request to the AWS server. */
+    Reply serveAws(Request request) {
+        return serve(routeAws(request));
+    }
+
+    /** Answers a request to the Azure server, whose base URI is {@code base}. */
+    Reply serveAzure(Request request, URI base) {
+        return serve(routeAzure(request, base));
+    }
+
+    private Reply serve(Call call) {
+        stats.enter(call.operation(), call.region());
+        try {
+            pause(latency.get());
+            Optional<SandboxFault> fault = faults.fire(call.operation(), call.region());
+            fault.ifPresent(f -> stats.faultFired());
+            Reply reply = fault.map(f -> applyFault(f, call)).orElseGet(() -> work(call));
+            stats.answered(reply.status());
+            return reply;
+        } finally {
+            stats.leave();
+        }
+    }
+
+    private Reply work(Call call) {
+        try {
+            return call.work().get();
+        } catch (RuntimeException e) {
+            LOG.warn("The sandbox failed to answer {} in {}", call.operation(), call.region(), e);
+            return call.errors().internal();
+        }
+    }
+
+    private Reply applyFault(SandboxFault fault, Call call) {
+        ErrorStyle errors = call.errors();
+        return switch (fault.kind()) {
+            case THROTTLE -> errors.throttle();
+            case SERVER_ERROR -> errors.internal();
+            case UNAVAILABLE -> errors.unavailable();
+            case CONNECTION_RESET -> Reply.fault(Fault.CONNECTION_RESET_BY_PEER);
+            case EMPTY_RESPONSE -> Reply.fault(Fault.EMPTY_RESPONSE);
+            case MALFORMED_BODY -> errors.malformed();
+            case ACCESS_DENIED -> errors instanceof AwsService service
+                ? service.deniedWith("User: " + call.caller().get() + " is not authorized to perform: "
+                    + call.operation() + " because no identity-based policy allows the " + call.operation()
+                    + " action")
+                : errors.accessDenied(call.operation());
+            case ERROR -> errors.error(fault.status(), fault.code(), fault.message());
+            case DELAY -> {
+                pause(fault.delay());
+                yield work(call);
+            }
+        };
+    }
+
+    private Call routeAws(Request request) {
+        Optional<AwsRequest> parsed = AwsRequest.parse(request);
+        if (parsed.isEmpty()) {
+            return new Call("aws:Unsigned", "", AwsService.STS, () -> AwsService.STS.error(403,
+                "MissingAuthenticationToken", "Request is missing Authentication Token or names a service the "
+                + "sandbox does not play"));
+        }
+        AwsRequest call = parsed.get();
+        return new Call(call.qualifiedOperation(), call.region, call.service, () -> answerAws(call),
+            () -> principals.find(call.accessKeyId).map(Principals.Principal::arn)
+                .orElse("arn:aws:iam::" + seed.accountId() + ":user/unknown"));
+    }
+
+    private Reply answerAws(AwsRequest call) {
+        Optional<Principals.Principal> caller = principals.find(call.accessKeyId);
+        if (caller.isEmpty() || !caller.get().sessionToken().equals(call.sessionToken)
+            && caller.get().sessionToken().isPresent()) {
+            return call.service.invalidToken();
+        }
+        if (principals.expired(caller.get())) {
+            return call.service.expiredToken();
+        }
+        if (call.service != AwsService.IAM && !seed.region(call.region).map(SandboxSeed.Region::enabled)
+            .orElse(false)) {
+            return call.service.regionDisabled(call.region);
+        }
+        return switch (call.service) {
+            case STS -> sts.handle(call, caller.get());
+            case IAM -> iam.handle(call, caller.get());
+            case EC2 -> ec2.handle(call);
+            case SSM -> ssm.handle(call);
+            case CONFIG -> config.handle(call);
+            case SECURITYHUB -> securityHub.handle(call);
+        };
+    }
+
+    private Call routeAzure(Request request, URI base) {
+        String url = request.getUrl();
+        int q = url.indexOf('?');
+        String path = AwsRequest.decode(q < 0 ? url : url.substring(0, q));
+        Map<String, String> query = AwsRequest.parseForm(q < 0 ? "" : url.substring(q + 1));
+        String method = request.getMethod().getName();
+        Matcher m;
+        if (method.equals("POST") && (m = TOKEN.matcher(path)).matches()) {
+            String tenant = m.group(1);
+            return new Call("entra:POST token", "", ArmErrors.ENTRA, () -> entra.token(tenant,
+                request.getBodyAsString()));
+        }
+        if (method.equals("GET") && (m = OPENID.matcher(path)).matches()) {
+            String tenant = m.group(1);
+            return new Call("entra:GET openid-configuration", "", ArmErrors.ENTRA,
+                () -> entra.openIdConfiguration(base, tenant));
+        }
+        if (method.equals("GET") && DISCOVERY.matcher(path).matches()) {
+            return new Call("entra:GET instance-discovery", "", ArmErrors.ENTRA, () -> entra.instanceDiscovery(base));
+        }
+        ArmHandler.Route route = arm.route(method, path, query, request.getBodyAsString(), base);
+        return new Call(route.operation(), "", ArmErrors.ARM, () -> authorized(request, route));
+    }
+
+    private Reply authorized(Request request, ArmHandler.Route route) {
+        String header = request.getHeader("Authorization");
+        String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7) : null;
+        if (!principals.validBearer(token)) {
+            String code = token == null ? "AuthenticationFailed" : "InvalidAuthenticationToken";
+            String message = token == null ? "Authentication failed. The 'Authorization' header is missing."
+                : "The access token is invalid or has expired.";
+            return ArmErrors.ARM.error(401, code, message).header("WWW-Authenticate", "Bearer authorization_uri="
+                + "\"https://login.microsoftonline.com/" + seed.azure().tenantId() + "\", error=\"invalid_token\", "
+                + "error_description=\"" + message.replace('"', '\'') + "\"");
+        }
+        return route.work().get();
+    }
+
+    private static void pause(Duration delay) {
+        if (delay.isZero() || delay.isNegative()) {
+            return;
+        }
+        try {
+            Thread.sleep(delay.toMillis(), delay.toNanosPart() % 1_000_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
