@@ -107,10 +107,21 @@ final class ComplianceCalculator {
         return parts.length == 6 ? parts[5] : standardsArn;
     }
 
-    /** The requirement number of a control: {@code CIS.1.1} (CIS 1.2.0) and {@code 1.1} are both {@code 1.1}. */
-    static String number(StandardsControlFacts control) {
-        String id = control.controlId();
-        return id.startsWith(CIS_1_2_PREFIX) ? id.substring(CIS_1_2_PREFIX.length()) : id;
+    /**
+     * The requirement number of a control of CIS {@code version}: from its related requirement of that version
+     * ({@code CIS AWS Foundations Benchmark v1.2.0/1.1}) when it lists one, else from its control ID, where
+     * {@code CIS.1.1} (CIS 1.2.0) and {@code 1.1} (later versions) are both {@code 1.1}.
+     */
+    static String number(StandardsControlFacts control, String version) {
+        return control.relatedRequirements().stream()
+            .flatMap(requirement -> CisRequirement.ofRelatedRequirement(requirement).stream())
+            .filter(requirement -> requirement.version().equals(version))
+            .map(CisRequirement::number)
+            .findFirst()
+            .orElseGet(() -> {
+                String id = control.controlId();
+                return id.startsWith(CIS_1_2_PREFIX) ? id.substring(CIS_1_2_PREFIX.length()) : id;
+            });
     }
 
     /** One CIS standard enabled in one region, with its controls there. */
@@ -137,7 +148,7 @@ final class ComplianceCalculator {
 
         void add(String region, EnabledStandard standard) {
             regions.add(region);
-            standard.controls().forEach(control -> controls.computeIfAbsent(number(control), number ->
+            standard.controls().forEach(control -> controls.computeIfAbsent(number(control, version), number ->
                 new ControlFacts()).add(control));
         }
 

@@ -21,6 +21,7 @@ public final class FindingsService {
     private final AwsSide aws;
     private final AzureSide azure;
 
+    /** A service over the given sides; it neither owns nor closes them. */
     public FindingsService(AwsSide aws, AzureSide azure) {
         this.aws = aws;
         this.azure = azure;
