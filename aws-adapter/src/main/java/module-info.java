@@ -15,6 +15,9 @@ module io.cloudconnector.aws {
     requires software.amazon.awssdk.services.ssm;
     requires software.amazon.awssdk.services.securityhub;
     requires software.amazon.awssdk.services.config;
+    requires io.github.resilience4j.core;
+    requires io.github.resilience4j.ratelimiter;
+    requires io.github.resilience4j.retry;
     requires static org.immutables.value;
 
     exports io.cloudconnector.aws;

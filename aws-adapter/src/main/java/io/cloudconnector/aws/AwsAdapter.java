@@ -3,7 +3,9 @@ package io.cloudconnector.aws;
 import io.cloudconnector.CloudEndpoints;
 import io.cloudconnector.aws.internal.AwsAccountFacts;
 import io.cloudconnector.aws.internal.AwsClients;
+import io.cloudconnector.aws.internal.AwsFindings;
 import io.cloudconnector.aws.internal.AwsFleet;
+import io.cloudconnector.aws.internal.SecurityHubPolicy;
 import io.cloudconnector.spi.AccountPort;
 import io.cloudconnector.spi.AwsSide;
 import io.cloudconnector.spi.FindingsPort;
@@ -21,9 +23,11 @@ import java.util.Objects;
 public final class AwsAdapter implements AwsSide {
 
     private final AwsClients clients;
+    private final AwsFindings findings;
 
     private AwsAdapter(CloudEndpoints endpoints) {
         this.clients = new AwsClients(endpoints);
+        this.findings = new AwsFindings(clients, SecurityHubPolicy.defaults());
     }
 
     /** An adapter for the public AWS cloud and the default credential chain. */
@@ -48,7 +52,7 @@ public final class AwsAdapter implements AwsSide {
 
     @Override
     public FindingsPort findings() {
-        throw new UnsupportedOperationException("findings are not implemented yet");
+        return findings;
     }
 
     @Override
