@@ -72,7 +72,8 @@ class FindingsExporterTest {
 
     private static ConnectorSpec spec() {
         return ConnectorSpec.builder().from(TestFindings.spec("us-east-1"))
-            .arc(ArcSettings.builder().resourceGroup("rg").azureRegion("westus2").servicePrincipalId("app")
+            .arc(ArcSettings.builder().resourceGroup("rg").azureRegion("westus2")
+                .servicePrincipalId("11111111-2222-3333-4444-555555555555")
                 .servicePrincipalSecret(Secret.of("sp-secret")).build())
             .build();
     }

@@ -26,7 +26,8 @@ final class TestFindings {
             .subscriptionId(SUBSCRIPTION)
             .tenantId("00000000-0000-0000-0000-000000000002")
             .awsAccountId(ACCOUNT)
-            .authentication(AwsAuthentication.accessKeys("AKIAIOSFODNN7EXAMPLE", Secret.of("secret")))
+            .authentication(AwsAuthentication.accessKeys("AKIAIOSFODNN7EXAMPLE",
+                Secret.of("wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY")))
             .addRegions(regions)
             .build();
     }
