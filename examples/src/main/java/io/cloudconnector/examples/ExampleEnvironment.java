@@ -61,6 +61,11 @@ final class ExampleEnvironment implements AutoCloseable {
         return sandbox != null;
     }
 
+    /** The sandbox the example runs against, when it does. */
+    Optional<CloudSandbox> sandbox() {
+        return Optional.ofNullable(sandbox);
+    }
+
     ConnectorClient client() {
         return client;
     }

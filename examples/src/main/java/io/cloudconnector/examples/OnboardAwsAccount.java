@@ -1,14 +1,18 @@
 package io.cloudconnector.examples;
 
+import io.cloudconnector.ComplianceSummary;
 import io.cloudconnector.ConnectOptions;
 import io.cloudconnector.ConnectResult;
 import io.cloudconnector.ConnectorClient;
 import io.cloudconnector.ConnectorException;
 import io.cloudconnector.ConnectorSpec;
 import io.cloudconnector.DiscoveryResult;
+import io.cloudconnector.FindingQuery;
+import io.cloudconnector.FindingsTally;
 import io.cloudconnector.OnboardingOptions;
 import io.cloudconnector.OnboardingResult;
 import io.cloudconnector.ReadinessReport;
+import io.cloudconnector.SecureScore;
 import io.cloudconnector.SupportedOsTable;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -86,7 +90,15 @@ public final class OnboardAwsAccount {
         DiscoveryResult discovery = client.discover(spec, SupportedOsTable.defaults(), progress);
         progress.step("onboarding eligible instances to Azure Arc");
         OnboardingResult onboarding = client.onboard(spec, discovery, onboardingOptions(environment), progress);
-        return Optional.of(new FlowReport(readiness, connect, discovery, onboarding));
+
+        progress.step("reading active Security Hub findings");
+        FindingsTally tally = new FindingsTally();
+        FindingsSummary findings = FindingsSummary.count(
+            client.findings(spec, FindingQuery.activeFindings(), tally), tally);
+        progress.step("computing CIS AWS Foundations compliance and the secure score");
+        ComplianceSummary compliance = client.compliance(spec);
+        SecureScore score = client.secureScore(spec);
+        return Optional.of(new FlowReport(readiness, connect, discovery, onboarding, findings, compliance, score));
     }
 
     private static OnboardingOptions onboardingOptions(ExampleEnvironment environment) {

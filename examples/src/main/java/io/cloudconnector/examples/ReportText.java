@@ -4,10 +4,16 @@ import io.cloudconnector.ConnectorStatus;
 import io.cloudconnector.InstanceOnboarding;
 import io.cloudconnector.OnboardingVerdict;
 import io.cloudconnector.RegionDiscovery;
+import io.cloudconnector.RegionResult;
+import io.cloudconnector.SecureScore;
+import io.cloudconnector.StandardCompliance;
+import java.util.List;
 import java.util.Map;
 
 /** Renders a {@link FlowReport} as plain text for a person. */
 final class ReportText {
+
+    private static final double PERCENT = 100.0;
 
     private ReportText() {
     }
@@ -17,6 +23,9 @@ final class ReportText {
         connector(text, report);
         discovery(text, report);
         onboarding(text, report);
+        findings(text, report.findings());
+        compliance(text, report);
+        score(text, report);
         return text.toString();
     }
 
@@ -53,5 +62,40 @@ final class ReportText {
                     instance.status(), instance.detail()));
             }
         }
+    }
+
+    private static void findings(StringBuilder text, FindingsSummary findings) {
+        text.append("\n== Security Hub findings (active)\n")
+            .append(String.format("%d findings%s%n", findings.total(),
+                findings.skipped() == 0 ? "" : ", " + findings.skipped() + " malformed ones skipped"));
+        findings.bySeverity().forEach((label, count) -> text.append(String.format("  %-14s %5d%n", label, count)));
+        text.append("  by product:\n");
+        findings.byProduct().forEach((product, count) -> text.append(String.format("  %-14s %5d%n", product, count)));
+        findings.failedRegions().forEach((region, cause) -> text.append("  ! ").append(region).append(": ")
+            .append(cause).append('\n'));
+    }
+
+    private static void compliance(StringBuilder text, FlowReport report) {
+        text.append("\n== CIS AWS Foundations compliance\n");
+        for (StandardCompliance standard : report.compliance().standards()) {
+            text.append(String.format("  %-8s %3d of %3d enabled controls passed (%.1f %%) in %s%n",
+                standard.version(), standard.passedControls(), standard.enabledControls(),
+                standard.passedShare() * PERCENT, String.join(", ", standard.regions())));
+        }
+        regionProblems(text, report.compliance().regions());
+    }
+
+    private static void score(StringBuilder text, FlowReport report) {
+        SecureScore score = report.score();
+        text.append("\n== Secure score of the AWS resources\n")
+            .append(String.format("  %.1f of %d (%.1f %%) over %d controls%n", score.currentScore(),
+                score.maxScore(), score.percentage(), score.controls().size()));
+        regionProblems(text, score.regions());
+    }
+
+    private static void regionProblems(StringBuilder text, List<RegionResult> regions) {
+        regions.stream().filter(region -> region.status() == RegionResult.Status.FAILED)
+            .forEach(region -> text.append("  ! ").append(region.region()).append(": ").append(region.detail())
+                .append('\n'));
     }
 }
