@@ -13,7 +13,7 @@ import org.immutables.value.Value;
  * prepare the spec's AWS account for the connector, and the conflicts it will not touch. Nothing has been written.
  *
  * <p>Actions come in the order {@link ConnectorClient#apply(ProvisioningPlan)} performs them: the IAM role and its
- * policies, the IAM user, its policies and access key, the AWS Config service-linked role and bucket, then each region
+ * policies, the IAM user, its policies and access key, the AWS Config bucket and service-linked role, then each region
  * (Security Hub, its CIS standard, the AWS Config recorder, delivery channel and recording) in the spec's order. A
  * plan may be narrowed before it is applied (build a copy with fewer actions); only its actions are performed.
  *

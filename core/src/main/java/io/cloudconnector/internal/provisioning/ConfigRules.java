@@ -10,10 +10,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * AWS Config, per region: a recorder recording all supported resource types, a delivery channel, recording on. New
- * recorders use AWS Config's service-linked role (created first when missing) and record global resource types (IAM)
- * in one region only, so that they are not recorded twice. An existing recorder keeps its name and role; an existing
- * delivery channel is never redirected.
+ * AWS Config, per region: a recorder recording all supported resource types, a delivery channel, recording on, in
+ * the order AWS Config accepts them (a channel needs a recorder, recording needs a channel). A recorder is created
+ * only where a channel exists or can be made, as it records nothing without one. New recorders use AWS Config's
+ * service-linked role (created first when missing) and record global resource types (IAM) in one region only, so
+ * that they are not recorded twice. An existing recorder keeps its name and role; an existing delivery channel is
+ * never redirected.
  */
 final class ConfigRules {
 
@@ -28,7 +30,7 @@ final class ConfigRules {
      * The service-linked role's ARN new recorders use, adding its creation when missing; empty when it could not be
      * read (then no recorder is created).
      */
-    static Optional<String> serviceLinkedRole(Context context, List<RegionConfig> regions,
+    static Optional<String> serviceLinkedRole(Context context, List<RegionConfig> regions, boolean bucketReady,
         Gathered<Optional<IamPrincipalFacts>> role, Draft draft) {
         String resource = Context.roleResource(Context.CONFIG_SERVICE_LINKED_ROLE);
         if (!role.ok()) {
@@ -40,18 +42,20 @@ final class ConfigRules {
         }
         draft.add(Kind.CREATE, Operation.CREATE_SERVICE_LINKED_ROLE, null, resource,
             "Create " + Context.CONFIG_SERVICE_LINKED_ROLE + ", the service-linked role AWS Config records with",
-            "AWS Config must start recording in " + String.join(", ", regions.stream().filter(
-                RegionConfig::needsRecorder).map(RegionConfig::region).toList()) + " and the role does not exist",
+            "AWS Config must start recording in " + String.join(", ", regions.stream()
+                .filter(region -> region.needsRecorder(bucketReady)).map(RegionConfig::region).toList())
+                + " and the role does not exist",
             Parameters.SERVICE_NAME, Context.CONFIG_SERVICE);
         return Optional.of(context.configServiceLinkedRoleArn());
     }
 
     /** The region whose new recorder records global resource types: none when one already does, else the first. */
-    static Optional<String> globalTypesRegion(List<RegionConfig> regions) {
+    static Optional<String> globalTypesRegion(List<RegionConfig> regions, boolean bucketReady) {
         if (regions.stream().anyMatch(RegionConfig::recordsGlobalTypes)) {
             return Optional.empty();
         }
-        return regions.stream().filter(RegionConfig::needsRecorder).map(RegionConfig::region).findFirst();
+        return regions.stream().filter(region -> region.needsRecorder(bucketReady)).map(RegionConfig::region)
+            .findFirst();
     }
 
     /**
@@ -74,8 +78,9 @@ final class ConfigRules {
         Optional<Recorder> existing = config.recorder();
         boolean recorderReady = existing.isPresent()
             ? allSupported(region, existing.get(), draft)
-            : create(region, recorderRole, globalTypesRegion.filter(region::equals).isPresent(), draft);
-        boolean channelReady = channel(context, config, bucketReady, draft);
+            : config.needsRecorder(bucketReady)
+                && create(region, recorderRole, globalTypesRegion.filter(region::equals).isPresent(), draft);
+        boolean channelReady = recorderReady && channel(context, config, bucketReady, draft);
         if (recorderReady && channelReady && existing.map(recorder -> !recorder.recording()).orElse(true)) {
             String name = existing.map(Recorder::name).orElse(DEFAULT_NAME);
             draft.add(existing.isPresent() ? Kind.CHANGE : Kind.CREATE, Operation.START_CONFIG_RECORDER, region,

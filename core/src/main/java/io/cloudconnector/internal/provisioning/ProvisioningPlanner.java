@@ -95,17 +95,18 @@ public final class ProvisioningPlanner {
 
     private void regional(Context context, ProvisioningPort port, List<RegionState> regions, Draft draft) {
         List<RegionConfig> configs = regions.stream().map(RegionState::config).toList();
-        Optional<String> recorderRole = Optional.empty();
-        if (configs.stream().anyMatch(RegionConfig::needsRecorder)) {
-            recorderRole = ConfigRules.serviceLinkedRole(context, configs, Gathered.of(() -> port.account()
-                .role(context.spec(), Context.CONFIG_SERVICE_LINKED_ROLE)), draft);
-        }
         boolean bucketReady = false;
         if (configs.stream().anyMatch(RegionConfig::needsChannel)) {
             bucketReady = BucketRules.plan(context, regions.get(0).region(),
                 Gathered.of(() -> port.bucket(context.spec(), context.bucketName())), draft);
         }
-        Optional<String> globalTypesRegion = ConfigRules.globalTypesRegion(configs);
+        boolean ready = bucketReady;
+        Optional<String> recorderRole = Optional.empty();
+        if (configs.stream().anyMatch(config -> config.needsRecorder(ready))) {
+            recorderRole = ConfigRules.serviceLinkedRole(context, configs, bucketReady, Gathered.of(() -> port
+                .account().role(context.spec(), Context.CONFIG_SERVICE_LINKED_ROLE)), draft);
+        }
+        Optional<String> globalTypesRegion = ConfigRules.globalTypesRegion(configs, bucketReady);
         for (RegionState region : regions) {
             SecurityHubRules.plan(context, region.region(), region.hub(), draft);
             ConfigRules.plan(context, region.config(), recorderRole, bucketReady, globalTypesRegion, draft);

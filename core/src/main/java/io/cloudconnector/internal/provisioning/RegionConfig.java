@@ -31,8 +31,9 @@ record RegionConfig(String region, Gathered<ConfigRecorderFacts> recorders,
         return channels.ok() ? channels.value().stream().findFirst() : Optional.empty();
     }
 
-    boolean needsRecorder() {
-        return known() && recorder().isEmpty();
+    /** Whether a recorder must be created: none exists, and a delivery channel exists or can be made. */
+    boolean needsRecorder(boolean bucketReady) {
+        return known() && recorder().isEmpty() && (channel().isPresent() || bucketReady);
     }
 
     boolean needsChannel() {

@@ -40,11 +40,11 @@ class ProvisioningPlannerTest {
             "ATTACH_USER_POLICY - iam/user/AscConnectorUser",
             "ATTACH_USER_POLICY - iam/user/AscConnectorUser",
             "CREATE_ACCESS_KEY - iam/user/AscConnectorUser",
-            "CREATE_SERVICE_LINKED_ROLE - iam/role/AWSServiceRoleForConfig",
             "CREATE_BUCKET us-east-1 s3/bucket/" + BUCKET,
             "BLOCK_PUBLIC_ACCESS us-east-1 s3/bucket/" + BUCKET,
             "ENCRYPT_BUCKET us-east-1 s3/bucket/" + BUCKET,
             "PUT_BUCKET_POLICY us-east-1 s3/bucket/" + BUCKET,
+            "CREATE_SERVICE_LINKED_ROLE - iam/role/AWSServiceRoleForConfig",
             "ENABLE_SECURITY_HUB us-east-1 securityhub/hub",
             "ENABLE_STANDARD us-east-1 securityhub/standard/cis-aws-foundations-benchmark/v/1.4.0",
             "PUT_CONFIG_RECORDER us-east-1 config/recorder/default",
@@ -158,13 +158,13 @@ class ProvisioningPlannerTest {
     }
 
     @Test
-    void plan_bucketMissingAndNotToBeCreated_isConflictAndNoChannelIsPlanned() {
+    void plan_bucketMissingAndNotToBeCreated_isConflictAndNoRecorderOrChannelIsPlanned() {
         ProvisioningPlan plan = Plans.planner(new FakeAccount()).plan(Plans.assumeRoleSpec(),
             ProvisioningOptions.defaults());
 
         assertThat(plan.actions()).extracting(ProvisioningAction::operation)
-            .doesNotContain(Operation.PUT_DELIVERY_CHANNEL, Operation.START_CONFIG_RECORDER, Operation.CREATE_BUCKET)
-            .contains(Operation.PUT_CONFIG_RECORDER);
+            .containsOnly(Operation.CREATE_ROLE, Operation.ATTACH_ROLE_POLICY, Operation.ENABLE_SECURITY_HUB,
+                Operation.ENABLE_STANDARD);
         assertThat(plan.conflicts()).singleElement().satisfies(conflict -> {
             assertThat(conflict.resource()).isEqualTo("s3/bucket/" + BUCKET);
             assertThat(conflict.description()).contains("does not exist");
