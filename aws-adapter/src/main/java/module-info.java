@@ -15,6 +15,7 @@ module io.cloudconnector.aws {
     requires software.amazon.awssdk.services.ssm;
     requires software.amazon.awssdk.services.securityhub;
     requires software.amazon.awssdk.services.config;
+    requires software.amazon.awssdk.services.s3;
     requires static org.immutables.value;
 
     exports io.cloudconnector.aws;

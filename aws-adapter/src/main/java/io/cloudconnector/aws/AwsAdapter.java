@@ -3,10 +3,12 @@ package io.cloudconnector.aws;
 import io.cloudconnector.CloudEndpoints;
 import io.cloudconnector.aws.internal.AwsAccountFacts;
 import io.cloudconnector.aws.internal.AwsClients;
+import io.cloudconnector.aws.internal.AwsProvisioning;
 import io.cloudconnector.spi.AccountPort;
 import io.cloudconnector.spi.AwsSide;
 import io.cloudconnector.spi.FindingsPort;
 import io.cloudconnector.spi.FleetPort;
+import io.cloudconnector.spi.ProvisioningPort;
 import java.util.Objects;
 
 /**
@@ -48,6 +50,12 @@ public final class AwsAdapter implements AwsSide {
     @Override
     public FindingsPort findings() {
         throw new UnsupportedOperationException("findings are not implemented yet");
+    }
+
+    /** {@inheritDoc} With the base credentials: the endpoints' {@code awsCredentials}, else the default chain. */
+    @Override
+    public ProvisioningPort provisioning() {
+        return new AwsProvisioning(clients);
     }
 
     @Override
