@@ -38,8 +38,7 @@ public final class AccountFleet {
 
     /** Reads the administrator's members and plans the fleet; see {@link ConnectorClient#fleet}. */
     static AccountFleet read(AwsSide aws, AzureSide azure, ConnectorSpec administrator, FleetTemplate template) {
-        FleetPlan plan = FleetPlanner.plan(administrator, template,
-            MemberReader.read(aws, administrator, !template.includeAllMembers()));
+        FleetPlan plan = FleetPlanner.plan(administrator, template, MemberReader.read(aws, administrator));
         return new AccountFleet(aws, azure, template, plan);
     }
 

@@ -244,9 +244,10 @@ public final class ConnectorClient implements AutoCloseable {
 
     /**
      * The fleet of a Security Hub administrator account: its member accounts ({@code securityhub:ListMembers} in the
-     * first enabled region of the administrator's spec, every page), each with a connector spec made from
-     * {@code template}, the administrator's own spec first. Only members whose relationship is enabled get a spec,
-     * unless {@link FleetTemplate#includeAllMembers()}. Nothing else is called until the fleet is run.
+     * first enabled region of the administrator's spec, every page, whatever their relationship), each with a
+     * connector spec made from {@code template}, the administrator's own spec first. Only members whose relationship
+     * is enabled get a spec, unless {@link FleetTemplate#includeAllMembers()}; the others are reported as left out.
+     * Nothing else is called until the fleet is run.
      *
      * @throws InvalidSpecException naming every member the template gives no Azure subscription, or whose spec
      *     breaks a rule

@@ -4,6 +4,7 @@ import io.cloudconnector.AccountReport;
 import io.cloudconnector.FleetReport;
 import io.cloudconnector.OnboardingVerdict;
 import io.cloudconnector.SeverityLabel;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -45,7 +46,8 @@ public final class FleetText {
             .append(report.accounts(AccountReport.Outcome.FAILED).size()).append(" failed; ")
             .append(report.excludedMembers().size()).append(" members left out\n");
         text.append("At most ").append(report.maxConcurrentCalls()).append(" calls in flight (peak ")
-            .append(report.peakConcurrentCalls()).append("); took ").append(report.duration()).append('\n');
+            .append(report.peakConcurrentCalls()).append("); took ")
+            .append(report.duration().truncatedTo(ChronoUnit.MILLIS)).append('\n');
         if (!report.findingsRead()) {
             text.append("Findings: not read\n\n");
             return;
@@ -70,7 +72,7 @@ public final class FleetText {
                 : NONE,
             account.onboarded() + account.onboardingFailed() == 0 ? NONE
                 : account.onboarded() + "/" + (account.onboarded() + account.onboardingFailed()),
-            report.findingsRead() ? compact(findings) : NONE, account.duration()));
+            report.findingsRead() ? compact(findings) : NONE, account.duration().truncatedTo(ChronoUnit.MILLIS)));
     }
 
     private static String connector(AccountReport account) {

@@ -16,6 +16,7 @@ import io.cloudconnector.ConnectorClient;
 import io.cloudconnector.ConnectorSpec;
 import io.cloudconnector.FleetOptions;
 import io.cloudconnector.FleetReport;
+import io.cloudconnector.MemberAccount;
 import io.cloudconnector.OnboardingOptions;
 import io.cloudconnector.OnboardingVerdict;
 import io.cloudconnector.SeverityLabel;
@@ -46,12 +47,12 @@ class AccountFleetTest {
 
         assertThat(fleet.specs()).hasSize(MEMBERS + 1);
         assertThat(fleet.specs().get(0).awsAccountId()).isEqualTo(ADMIN);
-        assertThat(fleet.members()).hasSize(MEMBERS);
-        assertThat(fleet.excludedMembers()).isEmpty();
+        assertThat(fleet.members()).hasSize(MEMBERS + 1);
+        assertThat(fleet.excludedMembers()).containsExactly(MemberAccount.of(member(99), "Resigned"));
     }
 
     @Test
-    void fleet_includeAllMembers_asksSecurityHubForEveryMember() {
+    void fleet_includeAllMembers_everyMemberGetsASpec() {
         AccountFleet fleet = client.fleet(Estates.administrator(), Estates.template().includeAllMembers(true).build());
 
         assertThat(fleet.specs()).extracting(ConnectorSpec::awsAccountId).contains(member(99));

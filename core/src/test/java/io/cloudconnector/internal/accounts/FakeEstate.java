@@ -41,6 +41,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
 /**
@@ -54,6 +55,7 @@ final class FakeEstate implements AwsSide, AzureSide, AccountPort, FleetPort, Fi
 
     static final List<String> REGIONS = List.of("us-east-1", "eu-west-1", "ap-southeast-2");
     private static final long JOIN_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+    private static final long PAUSE_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
 
     final List<SecurityHubMember> members = new ArrayList<>();
     final Set<String> unassumable = ConcurrentHashMap.newKeySet();
@@ -83,7 +85,7 @@ final class FakeEstate implements AwsSide, AzureSide, AccountPort, FleetPort, Fi
         try {
             long deadline = System.nanoTime() + JOIN_WAIT_NANOS;
             while (inFlight.get() < joinAt && System.nanoTime() < deadline) {
-                Thread.onSpinWait();
+                LockSupport.parkNanos(PAUSE_NANOS);
             }
             return work.get();
         } finally {
