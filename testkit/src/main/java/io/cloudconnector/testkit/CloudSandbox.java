@@ -27,8 +27,9 @@ import javax.net.ssl.SSLContext;
 
 /**
  * A local sandbox of every AWS and Azure endpoint the SDK calls, answering in the real wire protocols from one
- * seeded account ({@link SandboxSeed}), so the SDK (or any client) is tested by configuring endpoints, credentials
- * and trust, as a user would for any endpoint.
+ * seeded account ({@link SandboxSeed}) and its Security Hub member accounts, if it has any (each AWS call is answered
+ * as the account of the caller's credentials), so the SDK (or any client) is tested by configuring endpoints,
+ * credentials and trust, as a user would for any endpoint.
  *
  * <p>Two in-process WireMock servers on loopback, on free ports: one over plain HTTP for AWS (STS, EC2, IAM, SSM,
  * AWS Config, Security Hub; the service and region come from the SigV4 credential scope), one over HTTPS with a

@@ -5,6 +5,7 @@ import io.cloudconnector.spi.AggregatorFacts;
 import io.cloudconnector.spi.FindingsPage;
 import io.cloudconnector.spi.FindingsPageRequest;
 import io.cloudconnector.spi.FindingsPort;
+import io.cloudconnector.spi.SecurityHubMember;
 import io.cloudconnector.spi.StandardSubscription;
 import io.cloudconnector.spi.StandardsControlFacts;
 import java.util.ArrayList;
@@ -19,19 +20,24 @@ import software.amazon.awssdk.services.securityhub.model.FindingAggregator;
 import software.amazon.awssdk.services.securityhub.model.GetEnabledStandardsResponse;
 import software.amazon.awssdk.services.securityhub.model.GetFindingAggregatorResponse;
 import software.amazon.awssdk.services.securityhub.model.GetFindingsResponse;
+import software.amazon.awssdk.services.securityhub.model.ListMembersResponse;
+import software.amazon.awssdk.services.securityhub.model.Member;
 import software.amazon.awssdk.services.securityhub.model.SortCriterion;
 import software.amazon.awssdk.services.securityhub.model.SortOrder;
 import software.amazon.awssdk.services.securityhub.model.StandardsControl;
 
 /**
  * {@link FindingsPort} over the Security Hub client: {@code GetFindings} one page at a time (sorted by
- * {@code UpdatedAt} ascending, 100 per page), the finding aggregator, enabled standards and their controls (every
- * page). Every call is paced and retried by {@link SecurityHubCalls}; the AWS SDK's own retries are off for them.
+ * {@code UpdatedAt} ascending, 100 per page), the finding aggregator, enabled standards and their controls, and an
+ * administrator's member accounts (every page). Every call is paced and retried by {@link SecurityHubCalls}; the AWS
+ * SDK's own retries are off for them.
  */
 public final class AwsFindings implements FindingsPort {
 
     /** The most findings Security Hub returns per page. */
     static final int PAGE_SIZE = 100;
+    /** The most member accounts Security Hub returns per page ({@code CrossAccountMaxResults}). */
+    static final int MEMBERS_PAGE_SIZE = 50;
 
     private static final String UNKNOWN = "UNKNOWN";
     private static final String NO_REGIONS = "NO_REGIONS";
@@ -131,6 +137,34 @@ public final class AwsFindings implements FindingsPort {
             token = response.nextToken();
         } while (token != null);
         return controls;
+    }
+
+    /** {@inheritDoc} {@code ListMembers}, 50 per page; a member without an account ID is left out. */
+    @Override
+    public List<SecurityHubMember> members(ConnectorSpec spec, String region, boolean onlyAssociated) {
+        SecurityHubClient client = clients.securityHub(spec, region);
+        List<SecurityHubMember> members = new ArrayList<>();
+        String token = null;
+        do {
+            String page = token;
+            ListMembersResponse response = calls.call("securityhub:ListMembers", spec.awsAccountId(), region,
+                () -> client.listMembers(builder -> builder
+                    .onlyAssociated(onlyAssociated).maxResults(MEMBERS_PAGE_SIZE).nextToken(page)
+                    .overrideConfiguration(config -> config.addPlugin(SecurityHubCalls.SINGLE_ATTEMPT))));
+            response.members().stream().filter(member -> member.accountId() != null)
+                .forEach(member -> members.add(member(member)));
+            token = response.nextToken();
+        } while (token != null);
+        LOG.debug("ListMembers in {} for administrator {}: {} members", region, spec.awsAccountId(), members.size());
+        return members;
+    }
+
+    private static SecurityHubMember member(Member member) {
+        return SecurityHubMember.builder()
+            .accountId(member.accountId())
+            .memberStatus(Optional.ofNullable(member.memberStatus()))
+            .administratorId(Optional.ofNullable(member.administratorId()))
+            .build();
     }
 
     private static StandardsControlFacts control(StandardsControl control) {

@@ -193,7 +193,7 @@ final class IamHandler {
         }
         String accessKeyId = principals.newAccessKeyId("AKIA");
         String secret = principals.newSecretKey();
-        principals.addUserKey(name, accessKeyId, secret);
+        principals.addUserKey(account, name, accessKeyId, secret);
         return call.queryResult(new Xml().open("AccessKey").leaf("UserName", name).leaf("AccessKeyId", accessKeyId)
             .leaf("Status", "Active").leaf("SecretAccessKey", secret).leaf("CreateDate", clock.instant())
             .close("AccessKey").toString());
