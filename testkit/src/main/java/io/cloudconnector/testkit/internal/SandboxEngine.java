@@ -51,6 +51,7 @@ public final class SandboxEngine {
     private final Ec2Handler ec2;
     private final SsmHandler ssm;
     private final ConfigHandler config;
+    private final S3Handler s3;
     private final SecurityHubHandler securityHub;
     private final EntraHandler entra;
     private final ArmHandler arm;
@@ -75,7 +76,8 @@ public final class SandboxEngine {
             m.resourceGroup(), m.name(), seed.azure().location(), m.status(), m.tags(), m.osType(), m.osName(),
             Instant.parse("2025-10-20T11:02:37Z"))));
         this.ssm = new SsmHandler(seed, tokens, arc, clock);
-        this.config = new ConfigHandler(seed, clock);
+        this.s3 = new S3Handler(seed);
+        this.config = new ConfigHandler(seed, clock, s3);
         this.securityHub = new SecurityHubHandler(seed, tokens, clock, quotaOn);
         this.entra = new EntraHandler(seed.azure(), principals);
         this.arm = new ArmHandler(seed.azure(), new ConnectorStates(seed, iam, principals), arc, tokens,
@@ -200,6 +202,7 @@ public final class SandboxEngine {
             case SSM -> ssm.handle(call);
             case CONFIG -> config.handle(call);
             case SECURITYHUB -> securityHub.handle(call);
+            case S3 -> s3.handle(call);
         };
     }
 
