@@ -41,7 +41,8 @@ import java.util.stream.Collectors;
  * @param callerUserName the IAM user whose first access key is the sandbox's base credentials
  * @param regions every region {@code ec2:DescribeRegions} lists, with its opt-in status and service state
  * @param specRegions the regions of {@link CloudSandbox#spec()}; may name a region that is not opted in
- * @param connectorRoleName the role {@link CloudSandbox#spec()} assumes
+ * @param connectorRoleName the role {@link CloudSandbox#spec()} assumes; need not be among the roles (an account
+ *     not yet prepared for the connector, for provisioning)
  * @param onboardingUserName the IAM user {@link CloudSandbox#spec()} names for Arc onboarding
  * @param roles the IAM roles
  * @param users the IAM users with their access keys
@@ -77,9 +78,9 @@ public record SandboxSeed(
     /**
      * Checks that the references inside the seed hold.
      *
-     * @throws IllegalArgumentException when the caller user, connector role or onboarding user is not defined, the
-     *     caller user has no access key, an instance or spec region is not a listed region, or two accounts of the
-     *     seed (the members' and its own) have the same ID
+     * @throws IllegalArgumentException when the caller user or onboarding user is not defined, the connector role
+     *     name is missing, the caller user has no access key, an instance or spec region is not a listed region, or
+     *     two accounts of the seed (the members' and its own) have the same ID
      */
     public SandboxSeed {
         Objects.requireNonNull(accountId, "accountId");
@@ -234,9 +235,9 @@ public record SandboxSeed(
         return user(callerUserName).orElseThrow().accessKeys().get(0);
     }
 
-    /** The ARN of the connector role. */
+    /** The ARN of the connector role, whether or not the account has it. */
     public String connectorRoleArn() {
-        return role(connectorRoleName).orElseThrow().arn(accountId);
+        return "arn:aws:iam::" + accountId + ":role/" + connectorRoleName;
     }
 
     private static void checkReferences(List<Region> regions, List<String> specRegions, List<User> users,
@@ -246,8 +247,7 @@ public record SandboxSeed(
         require(userNames.contains(caller), "callerUserName '" + caller + "' is not among the users");
         require(users.stream().filter(u -> u.name().equals(caller)).noneMatch(u -> u.accessKeys().isEmpty()),
             "the caller user '" + caller + "' needs an access key");
-        require(roles.stream().anyMatch(r -> r.name().equals(roleName)),
-            "connectorRoleName '" + roleName + "' is not among the roles");
+        require(roleName != null && !roleName.isEmpty(), "connectorRoleName is missing");
         require(userNames.contains(onboardingUser), "onboardingUserName '" + onboardingUser + "' is not a user");
         specRegions.forEach(r -> require(regionNames.contains(r), "spec region '" + r + "' is not listed"));
         instances.forEach(i -> require(regionNames.contains(i.region()),
@@ -335,7 +335,9 @@ public record SandboxSeed(
      * @param includeGlobalResourceTypes whether it records global (IAM) resource types
      * @param resourceTypes the resource types recorded when not all are
      * @param lastErrorCode the code of the last failure, when there was one
-     * @param deliveryChannel whether a delivery channel exists (needed to start recording)
+     * @param deliveryChannel whether a delivery channel exists (needed to start recording); it is named
+     *     {@code default} and delivers to the bucket {@code config-bucket-<account ID>}, which the sandbox's S3 then
+     *     holds, with the policy AWS Config needs
      */
     public record ConfigRecorder(String name, boolean recording, String lastStatus, boolean allSupported,
         boolean includeGlobalResourceTypes, List<String> resourceTypes, Optional<String> lastErrorCode,

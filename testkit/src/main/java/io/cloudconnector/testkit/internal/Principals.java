@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -57,6 +58,13 @@ public final class Principals {
             "AIDA" + accessKeyId.substring(4), Optional.empty(), Optional.empty()));
         secretByKey.put(accessKeyId, secret);
         secrets.add(secret);
+    }
+
+    /** The access key IDs of IAM user {@code userName} of {@code account}, sorted. */
+    List<String> userKeyIds(String account, String userName) {
+        String arn = "arn:aws:iam::" + account + ":user/" + userName;
+        return byAccessKey.values().stream().filter(p -> p.sessionToken().isEmpty() && p.arn().equals(arn))
+            .map(Principal::accessKeyId).sorted().toList();
     }
 
     /** Whether {@code secret} is the secret of IAM user access key {@code accessKeyId}. */

@@ -44,7 +44,7 @@ public final class SandboxEngine {
 
     /** The AWS services of one account. */
     private record AccountSide(SandboxSeed seed, IamHandler iam, Ec2Handler ec2, SsmHandler ssm,
-        ConfigHandler config, SecurityHubHandler securityHub) {
+        ConfigHandler config, S3Handler s3, SecurityHubHandler securityHub) {
     }
 
     private final SandboxSeed seed;
@@ -76,9 +76,11 @@ public final class SandboxEngine {
             m.resourceGroup(), m.name(), seed.azure().location(), m.status(), m.tags(), m.osType(), m.osName(),
             Instant.parse("2025-10-20T11:02:37Z"))));
         for (SandboxSeed account : seed.accounts()) {
+            S3Handler s3 = new S3Handler(account);
+            ConfigHandler config = new ConfigHandler(account, clock, s3);
             accounts.put(account.accountId(), new AccountSide(account,
                 new IamHandler(account, principals, tokens, clock, iamPageSize), new Ec2Handler(account, tokens),
-                new SsmHandler(account, tokens, arc, clock), new ConfigHandler(account, clock),
+                new SsmHandler(account, tokens, arc, clock), config, s3,
                 new SecurityHubHandler(account, tokens, clock, quotaOn)));
         }
         Function<String, Optional<IamHandler>> iamOf = id -> Optional.ofNullable(accounts.get(id))
@@ -209,6 +211,7 @@ public final class SandboxEngine {
             case SSM -> account.ssm().handle(call);
             case CONFIG -> account.config().handle(call);
             case SECURITYHUB -> account.securityHub().handle(call);
+            case S3 -> account.s3().handle(call);
         };
     }
 

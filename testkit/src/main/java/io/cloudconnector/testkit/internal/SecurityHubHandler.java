@@ -157,7 +157,7 @@ final class SecurityHubHandler {
         ArrayNode list = body.putArray("StandardsSubscriptions");
         for (JsonNode request : call.json.path("StandardsSubscriptionRequests")) {
             String arn = request.path("StandardsArn").asText();
-            int at = arn.indexOf("::");
+            int at = arn.lastIndexOf("::");
             String id = at < 0 ? arn : arn.substring(at + 2);
             hub.standards.put(id, "READY");
             list.add(subscription(call.region, id, "READY"));
