@@ -1,0 +1,21 @@
+package io.cloudconnector.aws.resilience;
+
+import io.cloudconnector.spi.ConnectorKey;
+import java.util.List;
+
+/** The ARM rows of the fault matrix. */
+class ArmFaultMatrixTest extends FaultMatrixCells {
+
+    @Override
+    List<Probe> probes() {
+        return Probe.arm();
+    }
+
+    @Override
+    void prepare(MatrixEnv env) {
+        String group = env.spec().arc().orElseThrow().resourceGroup();
+        env.azure().connectors().put(Probe.connector(ConnectorKey.classic(env.subscription(), "matrix-read"), env));
+        env.azure().connectors().put(Probe.connector(ConnectorKey.current(env.subscription(), group, "matrix-read"),
+            env));
+    }
+}
