@@ -1,6 +1,7 @@
 package io.cloudconnector.aws.resilience;
 
 import io.cloudconnector.spi.ConnectorKey;
+import io.cloudconnector.spi.ConnectorPort;
 import java.util.List;
 
 /** The ARM rows of the fault matrix. */
@@ -14,8 +15,8 @@ class ArmFaultMatrixTest extends FaultMatrixCells {
     @Override
     void prepare(MatrixEnv env) {
         String group = env.spec().arc().orElseThrow().resourceGroup();
-        env.azure().connectors().put(Probe.connector(ConnectorKey.classic(env.subscription(), "matrix-read"), env));
-        env.azure().connectors().put(Probe.connector(ConnectorKey.current(env.subscription(), group, "matrix-read"),
-            env));
+        ConnectorPort connectors = env.patientAzure().connectors();
+        connectors.put(Probe.connector(ConnectorKey.classic(env.subscription(), "matrix-read"), env));
+        connectors.put(Probe.connector(ConnectorKey.current(env.subscription(), group, "matrix-read"), env));
     }
 }

@@ -25,9 +25,9 @@ final class FaultMatrix {
     static final Path TABLE = Path.of("target", "fault-matrix.md");
 
     /** Each attempt's timeout: a slow answer comes three times later. */
-    static final Duration ATTEMPT_TIMEOUT = Duration.ofMillis(200);
+    static final Duration ATTEMPT_TIMEOUT = Duration.ofMillis(300);
     /** Each SDK call's timeout. */
-    static final Duration CALL_TIMEOUT = Duration.ofMillis(600);
+    static final Duration CALL_TIMEOUT = Duration.ofMillis(700);
     /** The budget of a call. */
     static final Duration BUDGET = Duration.ofMillis(2_500);
     /** The budget of the "throttled until the budget ends" column, shorter than ARM's {@code Retry-After: 1}. */
@@ -69,14 +69,16 @@ final class FaultMatrix {
             .append("| `").append(operation).append("` | ").append(Arrays.stream(Fault.values())
                 .map(fault -> cells.get(operation).getOrDefault(fault, "not run")).collect(Collectors.joining(" | ")))
             .append(" |\n"));
-        table.append('\n').append("Every cell runs the real adapters against the sandbox with the fault injected on "
-            + "that operation. _retried_: the call came back with the same data as without the fault, after the "
-            + "attempts shown. _error_: a ConnectorException naming the operation, its region and the cause, within "
-            + "the budget. Policy: 4 attempts, " + ATTEMPT_TIMEOUT.toMillis() + " ms per attempt, "
-            + CALL_TIMEOUT.toMillis() + " ms per SDK call, a budget of " + BUDGET.toMillis() + " ms per call ("
-            + SHORT_BUDGET.toMillis() + " ms in the \"throttled until the budget ends\" column, shorter than the "
-            + "1 s ARM's Retry-After asks for), waits of 0 to 20 ms between attempts. A slow answer comes "
-            + Fault.SLOW.toMillis() + " ms late.\n");
+        table.append('\n').append("Each cell runs the real adapters against the sandbox, the fault injected on that "
+            + "operation (once, or on every call in the second column). _retried (n attempts)_: the call came back "
+            + "with the same data as a run without the fault. _error_: a ConnectorException naming the operation, "
+            + "its region and the cause, within the budget. _not resent_: `ssm:SendCommand` is sent again only when "
+            + "AWS said it did not run it (throttling, 503), never after a fault it may have run it through. Policy: "
+            + "4 attempts, " + ATTEMPT_TIMEOUT.toMillis() + " ms per attempt, " + CALL_TIMEOUT.toMillis()
+            + " ms per SDK call, waits of 0 to 20 ms (full jitter) or as long as ARM's `Retry-After` asks (1 s), "
+            + "a budget of " + BUDGET.toMillis() + " ms per call; " + SHORT_BUDGET.toMillis() + " ms in the "
+            + "second column, where AWS calls spend their 4 attempts and ARM calls stop at once because the 1 s "
+            + "ARM asks for does not fit. A slow answer comes " + Fault.SLOW.toMillis() + " ms late.\n");
         return table.toString();
     }
 

@@ -160,7 +160,7 @@ record Probe(String operation, String named, Optional<String> region, boolean wr
     /** A harmless command, polled as the onboarding does until it ends: its final status and output. */
     private static Object invocationOutcome(MatrixEnv env) {
         RunCommand command = echo(env);
-        String commandId = env.aws().fleet().sendCommand(env.spec(), REGION, command);
+        String commandId = env.patientAws().fleet().sendCommand(env.spec(), REGION, command);
         String instance = command.instanceIds().get(0);
         for (int poll = 0; poll < 8; poll++) {
             Optional<CommandInvocation> invocation = env.aws().fleet().invocation(env.spec(), REGION, commandId,
@@ -180,7 +180,7 @@ record Probe(String operation, String named, Optional<String> region, boolean wr
     }
 
     private static Object deleted(MatrixEnv env, ConnectorKey key) {
-        env.azure().connectors().put(connector(key, env));
+        env.patientAzure().connectors().put(connector(key, env));
         return env.azure().connectors().delete(key);
     }
 

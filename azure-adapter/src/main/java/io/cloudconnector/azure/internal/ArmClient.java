@@ -60,17 +60,12 @@ public final class ArmClient {
      */
     public ArmClient(HttpPipeline pipeline, URI endpoint, ObjectMapper json, Duration operationTimeout,
         Duration pollInterval, ResiliencePolicy policy) {
-        this(pipeline, endpoint, json, operationTimeout, pollInterval, new ArmCalls(policy));
-    }
-
-    ArmClient(HttpPipeline pipeline, URI endpoint, ObjectMapper json, Duration operationTimeout,
-        Duration pollInterval, ArmCalls calls) {
         this.pipeline = pipeline;
         this.endpoint = withoutTrailingSlash(endpoint);
         this.json = json;
         this.operationTimeout = operationTimeout;
         this.pollInterval = pollInterval;
-        this.calls = calls;
+        this.calls = new ArmCalls(policy);
     }
 
     /** The JSON mapper of the wire models. */
