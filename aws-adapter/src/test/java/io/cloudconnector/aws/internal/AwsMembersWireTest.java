@@ -14,6 +14,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import io.cloudconnector.AccessDeniedException;
 import io.cloudconnector.AwsAuthentication;
 import io.cloudconnector.CloudEndpoints;
+import io.cloudconnector.ResiliencePolicy;
 import io.cloudconnector.Secret;
 import io.cloudconnector.spi.SecurityHubMember;
 import java.net.URI;
@@ -27,8 +28,9 @@ import org.junit.jupiter.api.Test;
 /** {@code securityhub:ListMembers} through the Security Hub port, over HTTP against WireMock. */
 class AwsMembersWireTest {
 
-    private static final SecurityHubPolicy FAST = new SecurityHubPolicy(1_000, 1_000, Duration.ofSeconds(1),
-        Duration.ofSeconds(5), 3, Duration.ofMillis(1), Duration.ofMillis(5));
+    private static final ResiliencePolicy FAST = ResiliencePolicy.builder().securityHubGetFindingsPerSecond(1_000)
+        .securityHubPerSecond(1_000).maxAttempts(3).baseBackoff(Duration.ofMillis(1))
+        .maxBackoff(Duration.ofMillis(5)).build();
 
     private WireMockServer wireMock;
     private AwsClients clients;
@@ -40,7 +42,7 @@ class AwsMembersWireTest {
         clients = new AwsClients(CloudEndpoints.builder().aws(URI.create(wireMock.baseUrl()))
             .awsCredentials(AwsAuthentication.accessKeys("AKIAIOSFODNN7EXAMPLE",
                 Secret.of("wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY")))
-            .build());
+            .build(), FAST);
     }
 
     @AfterEach
@@ -58,7 +60,7 @@ class AwsMembersWireTest {
         wireMock.stubFor(get(urlPathEqualTo("/members")).withQueryParam("NextToken", equalTo("page-2"))
             .willReturn(okJson("{\"Members\":[" + member("210987654303", "ASSOCIATED") + "]}")));
 
-        List<SecurityHubMember> members = new AwsFindings(clients, FAST).members(TestSides.spec(), "eu-west-1",
+        List<SecurityHubMember> members = new AwsFindings(clients).members(TestSides.spec(), "eu-west-1",
             false);
 
         assertThat(members).extracting(SecurityHubMember::accountId)
@@ -74,7 +76,7 @@ class AwsMembersWireTest {
     void members_onlyAssociated_askedOfSecurityHub() {
         wireMock.stubFor(get(urlPathEqualTo("/members")).willReturn(okJson("{\"Members\":[]}")));
 
-        assertThat(new AwsFindings(clients, FAST).members(TestSides.spec(), "us-east-1", true)).isEmpty();
+        assertThat(new AwsFindings(clients).members(TestSides.spec(), "us-east-1", true)).isEmpty();
 
         wireMock.verify(getRequestedFor(urlPathEqualTo("/members")).withQueryParam("OnlyAssociated", equalTo("true")));
     }
@@ -85,7 +87,7 @@ class AwsMembersWireTest {
             "{\"Code\":\"AccessDeniedException\",\"Message\":\"Not authorized\"}").withStatus(403)
             .withHeader("x-amzn-ErrorType", "AccessDeniedException")));
 
-        assertThatThrownBy(() -> new AwsFindings(clients, FAST).members(TestSides.spec(), "us-east-1", true))
+        assertThatThrownBy(() -> new AwsFindings(clients).members(TestSides.spec(), "us-east-1", true))
             .isInstanceOf(AccessDeniedException.class)
             .hasMessageContaining("securityhub:ListMembers in us-east-1");
     }
