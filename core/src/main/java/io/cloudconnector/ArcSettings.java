@@ -62,6 +62,20 @@ public abstract class ArcSettings {
         return builder().from(this).azureRegion(locationName).build();
     }
 
+    /** The settings with the secret masked, and any user name or password of the proxy URL masked too. */
+    @Override
+    public String toString() {
+        return "ArcSettings{autoProvision=" + autoProvision() + ", resourceGroup=" + resourceGroup()
+            + ", azureRegion=" + azureRegion() + ", servicePrincipalId=" + servicePrincipalId()
+            + ", servicePrincipalSecret=" + Secret.MASK
+            + ", proxy=" + proxy().map(ArcSettings::withoutUserInfo).orElse("none") + ", tags=" + tags() + "}";
+    }
+
+    private static String withoutUserInfo(URI proxy) {
+        return proxy.getRawUserInfo() == null ? proxy.toString()
+            : proxy.toString().replace(proxy.getRawUserInfo() + "@", Secret.MASK + "@");
+    }
+
     /** Builds {@link ArcSettings}. */
     public static class Builder extends ImmutableArcSettings.Builder {
 

@@ -12,6 +12,7 @@ import io.cloudconnector.spi.AwsSide;
 import io.cloudconnector.spi.AzureSide;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 /**
@@ -24,6 +25,7 @@ public final class ConnectorClient implements AutoCloseable {
 
     private final AwsSide aws;
     private final AzureSide azure;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private ConnectorClient(AwsSide aws, AzureSide azure) {
         this.aws = Objects.requireNonNull(aws, "aws");
@@ -48,7 +50,7 @@ public final class ConnectorClient implements AutoCloseable {
      * @throws NullPointerException when {@code spec} is null
      */
     public ReadinessReport checkReadiness(ConnectorSpec spec) {
-        return new ReadinessService(aws).check(Objects.requireNonNull(spec, "spec"));
+        return new ReadinessService(aws()).check(Objects.requireNonNull(spec, "spec"));
     }
 
     /**
@@ -75,7 +77,7 @@ public final class ConnectorClient implements AutoCloseable {
      */
     public DiscoveryResult discover(ConnectorSpec spec, SupportedOsTable osTable, FleetListener listener) {
         Objects.requireNonNull(spec, "spec");
-        return new DiscoveryService(aws.account(), aws.fleet(), azure.arc())
+        return new DiscoveryService(aws().account(), aws().fleet(), azure().arc())
             .discover(spec, Objects.requireNonNull(osTable, "osTable"), SafeListener.of(listener));
     }
 
@@ -105,7 +107,7 @@ public final class ConnectorClient implements AutoCloseable {
     public OnboardingResult onboard(ConnectorSpec spec, DiscoveryResult discovery, OnboardingOptions options,
         FleetListener listener) {
         Objects.requireNonNull(spec, "spec");
-        return new OnboardingService(aws.fleet()).onboard(spec, Objects.requireNonNull(discovery, "discovery"),
+        return new OnboardingService(aws().fleet()).onboard(spec, Objects.requireNonNull(discovery, "discovery"),
             Objects.requireNonNull(options, "options"), SafeListener.of(listener));
     }
 
@@ -172,7 +174,7 @@ public final class ConnectorClient implements AutoCloseable {
     }
 
     private ConnectorService connectors() {
-        return new ConnectorService(azure.connectors());
+        return new ConnectorService(azure().connectors());
     }
 
     /**
@@ -203,7 +205,7 @@ public final class ConnectorClient implements AutoCloseable {
      * failed region (a {@link FindingsTally} counts them).
      */
     public Stream<Finding> findings(ConnectorSpec spec, FindingQuery query, FindingsListener listener) {
-        return new FindingsService(aws, azure).findings(spec, query, listener);
+        return new FindingsService(aws(), azure()).findings(spec, query, listener);
     }
 
     /**
@@ -214,7 +216,7 @@ public final class ConnectorClient implements AutoCloseable {
      * @throws ConnectorException when the regions cannot be listed
      */
     public ComplianceSummary compliance(ConnectorSpec spec) {
-        return new FindingsService(aws, azure).compliance(spec);
+        return new FindingsService(aws(), azure()).compliance(spec);
     }
 
     /**
@@ -224,7 +226,7 @@ public final class ConnectorClient implements AutoCloseable {
      * @throws ConnectorException when the regions cannot be listed
      */
     public SecureScore secureScore(ConnectorSpec spec) {
-        return new FindingsService(aws, azure).secureScore(spec);
+        return new FindingsService(aws(), azure()).secureScore(spec);
     }
 
     /**
@@ -239,7 +241,7 @@ public final class ConnectorClient implements AutoCloseable {
      * @throws ConnectorException when the regions cannot be listed
      */
     public ExportResult exportFindings(ConnectorSpec spec, ExportOptions options) {
-        return new FindingsService(aws, azure).exportFindings(spec, options);
+        return new FindingsService(aws(), azure()).exportFindings(spec, options);
     }
 
     /**
@@ -271,7 +273,7 @@ public final class ConnectorClient implements AutoCloseable {
      * @throws NullPointerException when an argument is null
      */
     public ProvisioningPlan plan(ConnectorSpec spec, ProvisioningOptions options) {
-        return new ProvisioningPlanner(aws).plan(Objects.requireNonNull(spec, "spec"),
+        return new ProvisioningPlanner(aws()).plan(Objects.requireNonNull(spec, "spec"),
             Objects.requireNonNull(options, "options"));
     }
 
@@ -289,7 +291,7 @@ public final class ConnectorClient implements AutoCloseable {
      * @throws NullPointerException when {@code plan} is null
      */
     public ProvisioningResult apply(ProvisioningPlan plan) {
-        return new ProvisioningApplier(aws).apply(Objects.requireNonNull(plan, "plan"));
+        return new ProvisioningApplier(aws()).apply(Objects.requireNonNull(plan, "plan"));
     }
 
     /**
@@ -309,17 +311,36 @@ public final class ConnectorClient implements AutoCloseable {
      *     ({@link AccessDeniedException} names the missing permission)
      */
     public AccountFleet fleet(ConnectorSpec administrator, FleetTemplate template) {
-        return AccountFleet.read(aws, azure, Objects.requireNonNull(administrator, "administrator"),
+        return AccountFleet.read(aws(), azure(), Objects.requireNonNull(administrator, "administrator"),
             Objects.requireNonNull(template, "template"));
     }
 
-    /** Closes the AWS side, then the Azure side. */
+    /** Closes the AWS side, then the Azure side; calls after it throw {@link IllegalStateException}. Idempotent. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         try {
             aws.close();
         } finally {
             azure.close();
+        }
+    }
+
+    private AwsSide aws() {
+        ensureOpen();
+        return aws;
+    }
+
+    private AzureSide azure() {
+        ensureOpen();
+        return azure;
+    }
+
+    private void ensureOpen() {
+        if (closed.get()) {
+            throw new IllegalStateException("This ConnectorClient is closed; create a new one");
         }
     }
 }

@@ -9,6 +9,7 @@ import io.cloudconnector.FleetListener;
 import io.cloudconnector.OnboardingOptions;
 import io.cloudconnector.ScheduledRun;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
@@ -44,7 +45,7 @@ public final class ContinuousSync {
         int runs;
         try {
             arguments = ExampleArguments.parse(args, Set.of("spec", "checkpoints", "runs"), Set.of());
-            runs = arguments.option("runs").map(Integer::parseInt).orElse(Integer.MAX_VALUE);
+            runs = arguments.option("runs").map(ContinuousSync::runs).orElse(Integer.MAX_VALUE);
         } catch (IllegalArgumentException e) {
             out.println("Usage: ContinuousSync [--spec spec.json] [--checkpoints dir] [--runs N]: " + e.getMessage());
             return OnboardAwsAccount.FAILED;
@@ -67,10 +68,22 @@ public final class ContinuousSync {
                 Runtime.getRuntime().removeShutdownHook(stopper);
             }
             return 0;
-        } catch (ConnectorException e) {
-            out.println("Failed: " + e.getMessage());
+        } catch (ConnectorException | UncheckedIOException e) {
+            out.println("Failed: " + ExampleEnvironment.describe(e));
             return OnboardAwsAccount.FAILED;
         }
+    }
+
+    private static int runs(String value) {
+        try {
+            int runs = Integer.parseInt(value);
+            if (runs >= 1) {
+                return runs;
+            }
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--runs must be a whole number of at least 1, was '" + value + "'", e);
+        }
+        throw new IllegalArgumentException("--runs must be a whole number of at least 1, was '" + value + "'");
     }
 
     private static void stop(ConnectorScheduler scheduler, PrintStream out) {

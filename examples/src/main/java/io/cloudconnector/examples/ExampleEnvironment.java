@@ -7,6 +7,7 @@ import io.cloudconnector.SpecJson;
 import io.cloudconnector.aws.AwsAdapter;
 import io.cloudconnector.azure.AzureAdapter;
 import io.cloudconnector.testkit.CloudSandbox;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -44,6 +45,16 @@ final class ExampleEnvironment implements AutoCloseable {
 
     private static ConnectorClient client(CloudEndpoints endpoints) {
         return ConnectorClient.of(AwsAdapter.create(endpoints), AzureAdapter.create(endpoints));
+    }
+
+    /** A failure in words for a person: its message, and the cause's when the message alone does not say why. */
+    static String describe(RuntimeException failure) {
+        Throwable cause = failure.getCause();
+        if (failure instanceof UncheckedIOException && cause != null) {
+            return failure.getMessage() + ": " + cause.getClass().getSimpleName()
+                + (cause.getMessage() == null ? "" : " " + cause.getMessage());
+        }
+        return failure.getMessage();
     }
 
     /** A line that says where the example runs; the first line an example prints. */

@@ -33,7 +33,9 @@ import java.util.stream.Stream;
  * <p>Usage: {@code ExportFindings [--spec spec.json] [--format jsonl|csv] [--output file] [--min-severity LABEL]
  * [--compliance PASSED,FAILED,...] [--record-state ACTIVE,ARCHIVED] [--workflow NEW,NOTIFIED,...]
  * [--resource-type AwsEc2Instance,...] [--product GuardDuty,...] [--since 2026-01-01T00:00:00Z|P7D]}. Without
- * {@code --spec} it reads the local sandbox. Findings go to the output, a one-line summary to standard error.
+ * {@code --spec} it reads the local sandbox. Findings go to the output, a one-line summary to standard error. Exit code
+ * 0 when every region was read, 1 on bad arguments, a failure, or a region that could not be read (such as a region
+ * where Security Hub is not enabled: the findings of the other regions are still written).
  */
 public final class ExportFindings {
 
@@ -58,8 +60,8 @@ public final class ExportFindings {
         try {
             arguments = ExampleArguments.parse(args, OPTIONS, Set.of());
             query = query(arguments);
-            format = FindingWriter.Format.valueOf(arguments.option("format").orElse("jsonl").toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException | DateTimeParseException e) {
+            format = enumOf(FindingWriter.Format.class, arguments.option("format").orElse("jsonl"));
+        } catch (IllegalArgumentException e) {
             err.println("Usage: ExportFindings [--spec spec.json] [--format jsonl|csv] [--output file] [query flags]: "
                 + e.getMessage());
             return OnboardAwsAccount.FAILED;
@@ -75,7 +77,7 @@ public final class ExportFindings {
             tally.failedRegions().forEach((region, e) -> err.println("  ! " + region + ": " + e.getMessage()));
             return tally.failedRegions().isEmpty() ? 0 : OnboardAwsAccount.FAILED;
         } catch (ConnectorException | UncheckedIOException e) {
-            err.println("Failed: " + e.getMessage());
+            err.println("Failed: " + ExampleEnvironment.describe(e));
             return OnboardAwsAccount.FAILED;
         }
     }
@@ -127,7 +129,12 @@ public final class ExportFindings {
     }
 
     private static Instant since(String value) {
-        return value.startsWith("P") ? Instant.now().minus(Duration.parse(value)) : Instant.parse(value);
+        try {
+            return value.startsWith("P") ? Instant.now().minus(Duration.parse(value)) : Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("--since takes an instant such as 2026-01-01T00:00:00Z or a period "
+                + "back from now such as P7D or PT12H, was '" + value + "'", e);
+        }
     }
 
     private static <T> List<T> list(String values, Function<String, T> parse) {

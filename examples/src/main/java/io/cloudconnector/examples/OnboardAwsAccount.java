@@ -15,6 +15,7 @@ import io.cloudconnector.ReadinessReport;
 import io.cloudconnector.SecureScore;
 import io.cloudconnector.SupportedOsTable;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -63,8 +64,8 @@ public final class OnboardAwsAccount {
                 new ProgressPrinter(progress));
             report.ifPresent(flow -> out.print(ReportText.render(flow)));
             return report.isPresent() ? 0 : NOT_READY;
-        } catch (ConnectorException e) {
-            progress.println("Failed: " + e.getMessage());
+        } catch (ConnectorException | UncheckedIOException e) {
+            progress.println("Failed: " + ExampleEnvironment.describe(e));
             return FAILED;
         }
     }
