@@ -66,8 +66,19 @@ final class ArmErrors {
             true, null);
     }
 
-    /** The credential could not produce a token. */
-    static AccessDeniedException signInFailed(String operation, ClientAuthenticationException cause) {
+    /**
+     * The credential could not produce a token: the authority refused it ({@link AccessDeniedException}), or could not
+     * be reached (a retryable {@link CloudServiceException}, so a network fault is not mistaken for a bad secret).
+     */
+    static CloudServiceException signInFailed(String operation, ClientAuthenticationException cause) {
+        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof IOException) {
+                return new CloudServiceException("Azure sign-in could not reach the Microsoft Entra authority before "
+                    + operation + ": " + t.getClass().getSimpleName() + (t.getMessage() == null ? "" : " "
+                    + t.getMessage()) + ". Check the network, the proxy and the authority host", PROVIDER, operation,
+                    null, 0, null, null, true, cause);
+            }
+        }
         return new AccessDeniedException("Azure sign-in failed before " + operation + ": " + cause.getMessage()
             + ". Check the credential (service principal, tenant and authority)", PROVIDER, operation, null,
             cause.getResponse() == null ? 0 : cause.getResponse().getStatusCode(), "AuthenticationFailed", null,
