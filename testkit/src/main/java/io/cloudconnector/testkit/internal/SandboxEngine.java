@@ -60,9 +60,11 @@ public final class SandboxEngine {
      *
      * @param iamPageSize the most entries an IAM list page holds
      * @param armPageSize the most connectors or machines an ARM list page holds
+     * @param syntheticFindings generated findings per region whose Security Hub the seed enables; 0 for none
+     * @param invocationRunTime how long an SSM invocation runs; zero to move it one step per poll
      */
     public SandboxEngine(SandboxSeed seed, Clock clock, boolean quota, Duration latency, int iamPageSize,
-        int armPageSize) {
+        int armPageSize, int syntheticFindings, Duration invocationRunTime) {
         this.seed = seed;
         this.principals = new Principals(seed, clock);
         this.latency = new AtomicReference<>(latency);
@@ -74,9 +76,9 @@ public final class SandboxEngine {
         seed.azure().arcMachines().forEach(m -> arc.put(new ArcRegistry.Machine(seed.azure().subscriptionId(),
             m.resourceGroup(), m.name(), seed.azure().location(), m.status(), m.tags(), m.osType(), m.osName(),
             Instant.parse("2025-10-20T11:02:37Z"))));
-        this.ssm = new SsmHandler(seed, tokens, arc, clock);
+        this.ssm = new SsmHandler(seed, tokens, arc, clock, invocationRunTime);
         this.config = new ConfigHandler(seed, clock);
-        this.securityHub = new SecurityHubHandler(seed, tokens, clock, quotaOn);
+        this.securityHub = new SecurityHubHandler(seed, tokens, clock, quotaOn, syntheticFindings);
         this.entra = new EntraHandler(seed.azure(), principals);
         this.arm = new ArmHandler(seed.azure(), new ConnectorStates(seed, iam, principals), arc, tokens,
             armPageSize);
