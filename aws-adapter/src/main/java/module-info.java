@@ -18,6 +18,7 @@ module io.cloudconnector.aws {
     requires io.github.resilience4j.core;
     requires io.github.resilience4j.ratelimiter;
     requires io.github.resilience4j.retry;
+    requires software.amazon.awssdk.services.s3;
     requires static org.immutables.value;
 
     exports io.cloudconnector.aws;

@@ -5,11 +5,13 @@ import io.cloudconnector.aws.internal.AwsAccountFacts;
 import io.cloudconnector.aws.internal.AwsClients;
 import io.cloudconnector.aws.internal.AwsFindings;
 import io.cloudconnector.aws.internal.AwsFleet;
+import io.cloudconnector.aws.internal.AwsProvisioning;
 import io.cloudconnector.aws.internal.SecurityHubPolicy;
 import io.cloudconnector.spi.AccountPort;
 import io.cloudconnector.spi.AwsSide;
 import io.cloudconnector.spi.FindingsPort;
 import io.cloudconnector.spi.FleetPort;
+import io.cloudconnector.spi.ProvisioningPort;
 import java.util.Objects;
 
 /**
@@ -53,6 +55,12 @@ public final class AwsAdapter implements AwsSide {
     @Override
     public FindingsPort findings() {
         return findings;
+    }
+
+    /** {@inheritDoc} With the base credentials: the endpoints' {@code awsCredentials}, else the default chain. */
+    @Override
+    public ProvisioningPort provisioning() {
+        return new AwsProvisioning(clients);
     }
 
     @Override

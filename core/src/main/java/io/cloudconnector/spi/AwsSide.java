@@ -15,6 +15,18 @@ public interface AwsSide extends AutoCloseable {
     /** Security Hub findings, standards and controls. */
     FindingsPort findings();
 
+    /**
+     * The facts and writes that prepare the account for the connector ({@code ConnectorClient.plan} and
+     * {@code apply}). Every call is made with the side's own (administrative) identity, not the spec's: the spec's
+     * role or user may not exist yet, and it would lack the permissions to create anything.
+     *
+     * @throws UnsupportedOperationException by default: an AWS side that does not override this cannot provision
+     */
+    default ProvisioningPort provisioning() {
+        throw new UnsupportedOperationException("This AWS side cannot provision: " + getClass().getName()
+            + " does not implement AwsSide.provisioning()");
+    }
+
     /** Releases the clients; calls after it fail. */
     @Override
     void close();

@@ -35,6 +35,9 @@ public interface ConfigRecorderFacts {
         /** Whether it records global resource types (IAM). */
         boolean includeGlobalResourceTypes();
 
+        /** The ARN of the IAM role the recorder uses, when reported. */
+        Optional<String> roleArn();
+
         static ImmutableRecorder.Builder builder() {
             return ImmutableRecorder.builder();
         }

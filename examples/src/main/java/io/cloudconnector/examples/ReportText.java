@@ -58,10 +58,15 @@ final class ReportText {
                 report.onboarding().commands().size()));
         for (InstanceOnboarding instance : report.onboarding().instances()) {
             if (!instance.succeeded()) {
-                text.append(String.format("  %s %s: %s %s%n", instance.region(), instance.instanceId(),
-                    instance.status(), instance.detail()));
+                text.append(String.format("  %s %s: %s %s%s%n", instance.region(), instance.instanceId(),
+                    instance.status(), instance.detail(), lastLine(instance.errorTail())));
             }
         }
+    }
+
+    private static String lastLine(String output) {
+        return output.lines().filter(line -> !line.isBlank()).reduce((first, second) -> second)
+            .map(line -> ": " + line.strip()).orElse("");
     }
 
     private static void findings(StringBuilder text, FindingsSummary findings) {

@@ -101,6 +101,7 @@ public final class AwsAccountFacts implements AccountPort {
             .lastErrorCode(Optional.ofNullable(status).map(ConfigurationRecorderStatus::lastErrorCode))
             .allSupported(allSupported)
             .includeGlobalResourceTypes(global)
+            .roleArn(Optional.ofNullable(recorder.roleARN()))
             .build();
     }
 

@@ -22,6 +22,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.config.ConfigClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.securityhub.SecurityHubClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -41,7 +42,9 @@ public final class AwsClients implements AutoCloseable {
     private final SdkHttpClient httpClient;
     private final AwsCredentialsProvider baseCredentials;
     private final Map<String, AwsCredentialsProvider> credentials = new ConcurrentHashMap<>();
-    private final Map<String, SdkAutoCloseable> clients = new ConcurrentHashMap<>();
+    private final Map<String, SdkAutoCloseable> clients;
+    /** Whether every client of this instance uses the base credentials, whatever the spec's authentication. */
+    private final boolean baseIdentity;
 
     public AwsClients(CloudEndpoints endpoints) {
         this.endpoints = endpoints;
@@ -50,6 +53,34 @@ public final class AwsClients implements AutoCloseable {
             .<AwsCredentialsProvider>map(keys -> StaticCredentialsProvider.create(
                 AwsBasicCredentials.create(keys.accessKeyId(), keys.secretAccessKey().reveal())))
             .orElseGet(() -> DefaultCredentialsProvider.builder().build());
+        this.clients = new ConcurrentHashMap<>();
+        this.baseIdentity = false;
+    }
+
+    private AwsClients(AwsClients shared) {
+        this.endpoints = shared.endpoints;
+        this.httpClient = shared.httpClient;
+        this.baseCredentials = shared.baseCredentials;
+        this.clients = shared.clients;
+        this.baseIdentity = true;
+    }
+
+    /**
+     * A view of these clients whose calls all use the base credentials, not the spec's: for provisioning, which
+     * creates the spec's role and user. It shares the HTTP client and the cache, and is closed with this instance;
+     * closing the view closes both.
+     */
+    public AwsClients baseIdentity() {
+        return baseIdentity ? this : new AwsClients(this);
+    }
+
+    /**
+     * The S3 client of {@code region} for the spec's account. Path-style addressing when the endpoint is overridden
+     * (a bucket name cannot become a host name of a local endpoint); a bucket in another region is followed there.
+     */
+    public S3Client s3(ConnectorSpec spec, String region) {
+        return client(spec, "s3", region, r -> configure(S3Client.builder(), spec, r)
+            .forcePathStyle(endpoint().isPresent()).crossRegionAccessEnabled(true).build());
     }
 
     /** The EC2 client of {@code region} for the spec's account. */
@@ -89,6 +120,9 @@ public final class AwsClients implements AutoCloseable {
 
     /** The credentials the spec's calls are made with: its access keys, or its role assumed from the base ones. */
     public AwsCredentialsProvider credentials(ConnectorSpec spec) {
+        if (baseIdentity) {
+            return baseCredentials;
+        }
         return credentials.computeIfAbsent(credentialsKey(spec), key -> newCredentials(spec));
     }
 
@@ -132,7 +166,7 @@ public final class AwsClients implements AutoCloseable {
     @SuppressWarnings("unchecked")
     private <T extends SdkAutoCloseable> T client(ConnectorSpec spec, String service, String region,
         Function<String, T> factory) {
-        String key = (spec == null ? "base" : credentialsKey(spec)) + "|" + service + "|" + region;
+        String key = (spec == null || baseIdentity ? "base" : credentialsKey(spec)) + "|" + service + "|" + region;
         return (T) clients.computeIfAbsent(key, k -> factory.apply(region));
     }
 

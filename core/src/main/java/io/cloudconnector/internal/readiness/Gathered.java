@@ -6,9 +6,9 @@ import java.util.function.Supplier;
  * One fact as a port returned it, or the exception that kept it from being gathered. Any runtime exception counts:
  * a check that could not be run is reported as ERROR with the cause, and the other checks still run.
  */
-record Gathered<T>(T value, RuntimeException failure) {
+public record Gathered<T>(T value, RuntimeException failure) {
 
-    static <T> Gathered<T> of(Supplier<T> supplier) {
+    public static <T> Gathered<T> of(Supplier<T> supplier) {
         try {
             return new Gathered<>(supplier.get(), null);
         } catch (RuntimeException e) {
@@ -16,20 +16,20 @@ record Gathered<T>(T value, RuntimeException failure) {
         }
     }
 
-    static <T> Gathered<T> value(T value) {
+    public static <T> Gathered<T> value(T value) {
         return new Gathered<>(value, null);
     }
 
-    static <T> Gathered<T> failed(RuntimeException failure) {
+    public static <T> Gathered<T> failed(RuntimeException failure) {
         return new Gathered<>(null, failure);
     }
 
-    boolean ok() {
+    public boolean ok() {
         return failure == null;
     }
 
     /** The failure in words: its message, or its type when it has none. */
-    String cause() {
+    public String cause() {
         if (failure == null) {
             return "";
         }

@@ -19,11 +19,11 @@ import java.util.regex.Pattern;
  * the string operators, their {@code IfExists} and set forms, and {@code Null}); conditions on other keys cannot be
  * known in advance and are taken as satisfied.
  */
-final class TrustPolicy {
+public final class TrustPolicy {
 
     /** The AWS account of the classic Defender for Cloud connector, which assumes the role. */
-    static final String MICROSOFT_ACCOUNT_ID = "158177204117";
-    static final String MICROSOFT_ROOT = "arn:aws:iam::" + MICROSOFT_ACCOUNT_ID + ":root";
+    public static final String MICROSOFT_ACCOUNT_ID = "158177204117";
+    public static final String MICROSOFT_ROOT = "arn:aws:iam::" + MICROSOFT_ACCOUNT_ID + ":root";
 
     private static final String ASSUME_ROLE = "sts:AssumeRole";
     private static final String EXTERNAL_ID_KEY = "sts:ExternalId";
@@ -40,7 +40,7 @@ final class TrustPolicy {
      *
      * @throws IllegalArgumentException when it is not JSON or has no {@code Statement}
      */
-    static TrustPolicy parse(String document) {
+    public static TrustPolicy parse(String document) {
         JsonNode root;
         try {
             root = MAPPER.readTree(document);
@@ -65,7 +65,7 @@ final class TrustPolicy {
     }
 
     /** How the policy treats Microsoft's account calling {@code sts:AssumeRole} with {@code externalId}. */
-    Evaluation evaluate(String externalId) {
+    public Evaluation evaluate(String externalId) {
         List<String> allowing = new ArrayList<>();
         List<String> withoutExternalId = new ArrayList<>();
         Set<String> requiredExternalIds = new LinkedHashSet<>();
@@ -104,7 +104,7 @@ final class TrustPolicy {
      * @param admitsExternalId whether an allowing statement admits the External ID evaluated
      * @param denying the label of a Deny statement that blocks the call with that External ID, or null
      */
-    record Evaluation(List<String> allowing, List<String> withoutExternalId, List<String> requiredExternalIds,
+    public record Evaluation(List<String> allowing, List<String> withoutExternalId, List<String> requiredExternalIds,
         boolean admitsExternalId, String denying) {
     }
 
