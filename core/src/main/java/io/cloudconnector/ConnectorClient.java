@@ -184,8 +184,10 @@ public final class ConnectorClient implements AutoCloseable {
      * findings. Close the stream (try-with-resources) to stop early.
      *
      * <p>When the account has a finding aggregator, only its home region is called for the regions it links (each
-     * read is filtered on its regions, so nothing is counted twice). Findings come oldest {@code UpdatedAt} first,
-     * region read after region read. Within a read, a finding is delivered once per {@code UpdatedAt}: a repeat
+     * read is filtered on its regions, so nothing is counted twice). Several regions are read side by side (at most
+     * 8 at once, each within its own Security Hub quota), and their pages interleave in the order they arrive:
+     * within a region read findings come oldest {@code UpdatedAt} first, and the stream reads ahead at most about
+     * two pages per region read at once. Within a read, a finding is delivered once per {@code UpdatedAt}: a repeat
      * (after an expired page token, which restarts the region once from its first page) is dropped; a finding
      * updated while the stream is read can come again later in its newer version, so a consumer that keeps the last
      * one per {@link Finding#key()} keeps the newest. Malformed findings are skipped and a region that fails is

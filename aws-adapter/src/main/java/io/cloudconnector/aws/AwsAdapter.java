@@ -24,22 +24,45 @@ import java.util.Objects;
  */
 public final class AwsAdapter implements AwsSide {
 
+    /** Security Hub's published {@code GetFindings} quota per account and region, per second (burst 6). */
+    public static final int DEFAULT_GET_FINDINGS_PER_SECOND = SecurityHubPolicy.GET_FINDINGS_PER_SECOND;
+    /** The most {@code GetFindings} calls per second {@link #create(CloudEndpoints, int)} accepts. */
+    public static final int MAX_GET_FINDINGS_PER_SECOND = 10_000;
+
     private final AwsClients clients;
     private final AwsFindings findings;
 
-    private AwsAdapter(CloudEndpoints endpoints) {
+    private AwsAdapter(CloudEndpoints endpoints, int getFindingsPerSecond) {
         this.clients = new AwsClients(endpoints);
-        this.findings = new AwsFindings(clients, SecurityHubPolicy.defaults());
+        this.findings = new AwsFindings(clients, SecurityHubPolicy.withGetFindingsPerSecond(getFindingsPerSecond));
     }
 
     /** An adapter for the public AWS cloud and the default credential chain. */
     public static AwsAdapter create() {
-        return new AwsAdapter(CloudEndpoints.publicCloud());
+        return new AwsAdapter(CloudEndpoints.publicCloud(), DEFAULT_GET_FINDINGS_PER_SECOND);
     }
 
     /** An adapter whose calls go to {@code endpoints} (the AWS endpoint and base credentials are read from it). */
     public static AwsAdapter create(CloudEndpoints endpoints) {
-        return new AwsAdapter(Objects.requireNonNull(endpoints, "endpoints"));
+        return create(endpoints, DEFAULT_GET_FINDINGS_PER_SECOND);
+    }
+
+    /**
+     * As {@link #create(CloudEndpoints)}, with Security Hub's {@code GetFindings} paced at {@code getFindingsPerSecond}
+     * calls per account and region instead of the published {@value #DEFAULT_GET_FINDINGS_PER_SECOND}: for an
+     * account whose quota was raised, or for an endpoint without that quota (a local emulator, or the testkit
+     * sandbox with its quota off). The pace holds per one-second period, so at most twice the rate can start within
+     * any one second; a rate above the account's quota is answered with throttling, which is retried.
+     *
+     * @throws IllegalArgumentException when {@code getFindingsPerSecond} is not between 1 and
+     *     {@value #MAX_GET_FINDINGS_PER_SECOND}
+     */
+    public static AwsAdapter create(CloudEndpoints endpoints, int getFindingsPerSecond) {
+        if (getFindingsPerSecond < 1 || getFindingsPerSecond > MAX_GET_FINDINGS_PER_SECOND) {
+            throw new IllegalArgumentException("getFindingsPerSecond must be between 1 and "
+                + MAX_GET_FINDINGS_PER_SECOND + ", was " + getFindingsPerSecond);
+        }
+        return new AwsAdapter(Objects.requireNonNull(endpoints, "endpoints"), getFindingsPerSecond);
     }
 
     @Override

@@ -43,7 +43,12 @@ public record SecurityHubPolicy(int getFindingsPerPeriod, int otherCallsPerPerio
 
     /** Security Hub's published quotas, 6 attempts, waits from about 0.5 s up to 20 s. */
     public static SecurityHubPolicy defaults() {
-        return new SecurityHubPolicy(GET_FINDINGS_PER_SECOND, OTHER_CALLS_PER_SECOND, Duration.ofSeconds(1),
+        return withGetFindingsPerSecond(GET_FINDINGS_PER_SECOND);
+    }
+
+    /** As {@link #defaults()}, with {@code GetFindings} paced at {@code perSecond} instead of the published 3. */
+    public static SecurityHubPolicy withGetFindingsPerSecond(int perSecond) {
+        return new SecurityHubPolicy(perSecond, OTHER_CALLS_PER_SECOND, Duration.ofSeconds(1),
             DEFAULT_PERMIT_TIMEOUT, DEFAULT_MAX_ATTEMPTS, DEFAULT_INITIAL_BACKOFF, DEFAULT_MAX_BACKOFF);
     }
 }

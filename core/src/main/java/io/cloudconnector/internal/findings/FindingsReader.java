@@ -25,10 +25,15 @@ final class FindingsReader {
 
     private final AccountPort account;
     private final FindingsPort port;
+    private final int parallelism;
 
-    FindingsReader(AccountPort account, FindingsPort port) {
+    /**
+     * @param parallelism how many region reads a stream fetches at once; 1 reads them one after the other
+     */
+    FindingsReader(AccountPort account, FindingsPort port, int parallelism) {
         this.account = account;
         this.port = port;
+        this.parallelism = parallelism;
     }
 
     /**
@@ -45,8 +50,17 @@ final class FindingsReader {
         return new FindingsPlan(selected, ReadPlan.of(enabled, aggregator));
     }
 
-    /** The findings of every read of {@code plan}, fetched as consumed. */
+    /**
+     * The findings of every read of {@code plan}, fetched as consumed: one read after the other, or, with several
+     * reads and a parallelism above 1, side by side with their pages interleaved ({@link ParallelReads}).
+     */
     Stream<Finding> stream(ConnectorSpec spec, FindingsPlan plan, FindingQuery query, FindingsListener listener) {
+        if (plan.reads().size() > 1 && parallelism > 1) {
+            ParallelReads findings = new ParallelReads(plan.reads(),
+                (read, readListener) -> pager(spec, read, query, Optional.empty(), readListener), listener,
+                parallelism);
+            return StreamSupport.stream(findings, false).onClose(findings::close);
+        }
         FindingsSpliterator findings = new FindingsSpliterator(plan.reads(),
             read -> pager(spec, read, query, Optional.empty(), listener), listener);
         return StreamSupport.stream(findings, false).onClose(findings::close);
