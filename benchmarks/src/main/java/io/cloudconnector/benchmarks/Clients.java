@@ -29,8 +29,14 @@ final class Clients {
 
     /** The SDK pointed at {@code sandbox}, GetFindings paced at {@code getFindingsPerSecond}. */
     static ConnectorClient sdk(CloudSandbox sandbox, int getFindingsPerSecond) {
+        return sdk(sandbox, getFindingsPerSecond, ConnectorClient.DEFAULT_REGION_PARALLELISM);
+    }
+
+    /** As {@link #sdk(CloudSandbox, int)}, working on {@code regionParallelism} regions at once. */
+    static ConnectorClient sdk(CloudSandbox sandbox, int getFindingsPerSecond, int regionParallelism) {
         CloudEndpoints endpoints = sandbox.endpoints();
-        return ConnectorClient.of(AwsAdapter.create(endpoints, getFindingsPerSecond), AzureAdapter.create(endpoints));
+        return ConnectorClient.builder(AwsAdapter.create(endpoints, getFindingsPerSecond),
+            AzureAdapter.create(endpoints)).regionParallelism(regionParallelism).build();
     }
 
     /** The plain Security Hub client of {@code region} at {@code sandbox}, with the base credentials. */

@@ -6,7 +6,6 @@ import io.cloudconnector.ConnectorSpec;
 import io.cloudconnector.Secret;
 import io.cloudconnector.SpecJson;
 import io.cloudconnector.aws.AwsAdapter;
-import io.cloudconnector.azure.AzureAdapter;
 import io.cloudconnector.testkit.CloudSandbox;
 import java.net.URI;
 import java.nio.file.Path;
@@ -114,7 +113,7 @@ final class ExampleEnvironment implements AutoCloseable {
     }
 
     private static ConnectorClient client(CloudEndpoints endpoints, int getFindingsPerSecond) {
-        return ConnectorClient.of(AwsAdapter.create(endpoints, getFindingsPerSecond), AzureAdapter.create(endpoints));
+        return ConnectorClient.of(AwsAdapter.create(endpoints, getFindingsPerSecond), new LazyAzureSide(endpoints));
     }
 
     /** A line that says where the example runs; the first line an example prints. */

@@ -51,11 +51,12 @@ final class FindingsReader {
     }
 
     /**
-     * The findings of every read of {@code plan}, fetched as consumed: one read after the other, or, with several
-     * reads and a parallelism above 1, side by side with their pages interleaved ({@link ParallelReads}).
+     * The findings of every read of {@code plan}, fetched as consumed. With a parallelism above 1 the reads run side
+     * by side with their pages interleaved, each reading a page ahead of the consumer, so that fetching overlaps with
+     * consuming ({@link ParallelReads}); with 1, one read after the other, each page fetched when it is asked for.
      */
     Stream<Finding> stream(ConnectorSpec spec, FindingsPlan plan, FindingQuery query, FindingsListener listener) {
-        if (plan.reads().size() > 1 && parallelism > 1) {
+        if (parallelism > 1) {
             ParallelReads findings = new ParallelReads(plan.reads(),
                 (read, readListener) -> pager(spec, read, query, Optional.empty(), readListener), listener,
                 parallelism);
