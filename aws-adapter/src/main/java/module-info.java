@@ -2,6 +2,8 @@
 module io.cloudconnector.aws {
     requires transitive io.cloudconnector.core;
     requires org.slf4j;
+    requires java.logging;
+    requires java.xml;
     requires software.amazon.awssdk.core;
     requires software.amazon.awssdk.utils;
     requires software.amazon.awssdk.auth;
@@ -19,6 +21,7 @@ module io.cloudconnector.aws {
     requires io.github.resilience4j.ratelimiter;
     requires io.github.resilience4j.retry;
     requires software.amazon.awssdk.services.s3;
+    requires io.github.resilience4j.circuitbreaker;
     requires static org.immutables.value;
 
     exports io.cloudconnector.aws;

@@ -8,6 +8,9 @@ module io.cloudconnector.azure {
     requires reactor.netty.core;
     requires reactor.netty.http;
     requires io.netty.handler;
+    requires io.github.resilience4j.core;
+    requires io.github.resilience4j.retry;
+    requires io.github.resilience4j.ratelimiter;
     requires static org.immutables.value;
 
     exports io.cloudconnector.azure;

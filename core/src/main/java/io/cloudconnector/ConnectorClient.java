@@ -310,6 +310,27 @@ public final class ConnectorClient implements AutoCloseable {
         return new ProvisioningApplier(aws).apply(Objects.requireNonNull(plan, "plan"));
     }
 
+    /**
+    // Many accounts: a Security Hub administrator account and its members (issue 10)
+
+    /**
+     * The fleet of a Security Hub administrator account: its member accounts ({@code securityhub:ListMembers} in the
+     * first enabled region of the administrator's spec, every page, whatever their relationship), each with a
+     * connector spec made from {@code template}, the administrator's own spec first. Only members whose relationship
+     * is enabled get a spec, unless {@link FleetTemplate#includeAllMembers()}; the others are reported as left out.
+     * Nothing else is called until the fleet is run.
+     *
+     * @throws InvalidSpecException naming every member the template gives no Azure subscription, or whose spec
+     *     breaks a rule
+     * @throws NotReadyException when none of the administrator's regions is enabled
+     * @throws ConnectorException when the administrator's regions or members cannot be listed
+     *     ({@link AccessDeniedException} names the missing permission)
+     */
+    public AccountFleet fleet(ConnectorSpec administrator, FleetTemplate template) {
+        return AccountFleet.read(aws, azure, Objects.requireNonNull(administrator, "administrator"),
+            Objects.requireNonNull(template, "template"));
+    }
+
     /** Closes the AWS side, then the Azure side. */
     @Override
     public void close() {

@@ -1,12 +1,15 @@
 package io.cloudconnector;
 
 import io.cloudconnector.internal.SpecJsonMapper;
+import io.cloudconnector.internal.SpecSecrets;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -21,7 +24,11 @@ import java.util.Objects;
  *
  * <p>Reading is strict: malformed JSON, unknown fields and values of the wrong type are rejected with an
  * {@link InvalidSpecException} whose violation names the field and its line and column in the document; missing
- * required fields are each named. A spec that reads well is then validated like any other. Thread-safe.
+ * required fields are each named. A spec that reads well is then validated like any other.
+ *
+ * <p>A spec file may hold credentials in clear (the AWS secret access key, the service principal secret, a proxy URL
+ * with a password): legitimate, but risky. {@link #secretsInClear(Path)} reports each with its field, line and
+ * column, never its value, so that a host can warn before it reads the file. Thread-safe.
  */
 public final class SpecJson {
 
@@ -62,6 +69,36 @@ public final class SpecJson {
     public static ConnectorSpec read(Path file) {
         try (Reader reader = Files.newBufferedReader(Objects.requireNonNull(file, "file"), StandardCharsets.UTF_8)) {
             return SpecJsonMapper.read(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the spec file " + file, e);
+        }
+    }
+
+    /**
+     * The credentials the JSON text holds in clear, each as a {@link Violation} naming the field with its line and
+     * column ({@code authentication.secretAccessKey}, {@code arc.servicePrincipalSecret}, {@code arc.proxy} with a
+     * user name and password), its value shown as {@value Secret#MASK}; empty when there are none. Masked values are
+     * not credentials and are not reported. Nothing else about the spec is checked: {@link #read(String)} does that.
+     *
+     * @throws InvalidSpecException when the text is not well-formed JSON (with the line and column)
+     */
+    public static List<Violation> secretsInClear(String json) {
+        try {
+            return SpecSecrets.find(new StringReader(Objects.requireNonNull(json, "json")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The credentials the UTF-8 JSON file holds in clear; see {@link #secretsInClear(String)}.
+     *
+     * @throws InvalidSpecException when the file is not well-formed JSON
+     * @throws UncheckedIOException when the file cannot be read
+     */
+    public static List<Violation> secretsInClear(Path file) {
+        try (Reader reader = Files.newBufferedReader(Objects.requireNonNull(file, "file"), StandardCharsets.UTF_8)) {
+            return SpecSecrets.find(reader);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the spec file " + file, e);
         }

@@ -1,12 +1,12 @@
 package io.cloudconnector.aws;
 
 import io.cloudconnector.CloudEndpoints;
+import io.cloudconnector.ResiliencePolicy;
 import io.cloudconnector.aws.internal.AwsAccountFacts;
 import io.cloudconnector.aws.internal.AwsClients;
 import io.cloudconnector.aws.internal.AwsFindings;
 import io.cloudconnector.aws.internal.AwsFleet;
 import io.cloudconnector.aws.internal.AwsProvisioning;
-import io.cloudconnector.aws.internal.SecurityHubPolicy;
 import io.cloudconnector.spi.AccountPort;
 import io.cloudconnector.spi.AwsSide;
 import io.cloudconnector.spi.FindingsPort;
@@ -21,48 +21,39 @@ import java.util.Objects;
  * its External ID) from the base credentials, which are the endpoints' {@code awsCredentials} when set and the AWS
  * SDK's default provider chain otherwise. Clients are created per account, service and region on first use and
  * reused; {@link #close()} closes them all.
+ *
+ * <p>Every call runs under a {@link ResiliencePolicy} ({@linkplain ResiliencePolicy#defaults() the defaults} unless
+ * {@link Builder#resilience} says otherwise): retried on throttling, server errors, broken connections and timeouts
+ * by the policy alone (the AWS SDK's own retries are off), each attempt and each SDK call timed out, a circuit
+ * breaker per account, service and region, Security Hub paced at its published rates, and paged listings stopped
+ * when a page token repeats or the page limit is reached.
  */
 public final class AwsAdapter implements AwsSide {
-
-    /** Security Hub's published {@code GetFindings} quota per account and region, per second (burst 6). */
-    public static final int DEFAULT_GET_FINDINGS_PER_SECOND = SecurityHubPolicy.GET_FINDINGS_PER_SECOND;
-    /** The most {@code GetFindings} calls per second {@link #create(CloudEndpoints, int)} accepts. */
-    public static final int MAX_GET_FINDINGS_PER_SECOND = 10_000;
 
     private final AwsClients clients;
     private final AwsFindings findings;
 
-    private AwsAdapter(CloudEndpoints endpoints, int getFindingsPerSecond) {
-        this.clients = new AwsClients(endpoints);
-        this.findings = new AwsFindings(clients, SecurityHubPolicy.withGetFindingsPerSecond(getFindingsPerSecond));
+    private AwsAdapter(Builder builder) {
+        this.clients = new AwsClients(builder.endpoints, builder.resilience);
+        this.findings = new AwsFindings(clients);
     }
 
-    /** An adapter for the public AWS cloud and the default credential chain. */
+    /** An adapter for the public AWS cloud and the default credential chain, with the default policy. */
     public static AwsAdapter create() {
-        return new AwsAdapter(CloudEndpoints.publicCloud(), DEFAULT_GET_FINDINGS_PER_SECOND);
-    }
-
-    /** An adapter whose calls go to {@code endpoints} (the AWS endpoint and base credentials are read from it). */
-    public static AwsAdapter create(CloudEndpoints endpoints) {
-        return create(endpoints, DEFAULT_GET_FINDINGS_PER_SECOND);
+        return builder().build();
     }
 
     /**
-     * As {@link #create(CloudEndpoints)}, with Security Hub's {@code GetFindings} paced at {@code getFindingsPerSecond}
-     * calls per account and region instead of the published {@value #DEFAULT_GET_FINDINGS_PER_SECOND}: for an
-     * account whose quota was raised, or for an endpoint without that quota (a local emulator, or the testkit
-     * sandbox with its quota off). The pace holds per one-second period, so at most twice the rate can start within
-     * any one second; a rate above the account's quota is answered with throttling, which is retried.
-     *
-     * @throws IllegalArgumentException when {@code getFindingsPerSecond} is not between 1 and
-     *     {@value #MAX_GET_FINDINGS_PER_SECOND}
+     * An adapter whose calls go to {@code endpoints} (the AWS endpoint and base credentials are read from it), with
+     * the default policy.
      */
-    public static AwsAdapter create(CloudEndpoints endpoints, int getFindingsPerSecond) {
-        if (getFindingsPerSecond < 1 || getFindingsPerSecond > MAX_GET_FINDINGS_PER_SECOND) {
-            throw new IllegalArgumentException("getFindingsPerSecond must be between 1 and "
-                + MAX_GET_FINDINGS_PER_SECOND + ", was " + getFindingsPerSecond);
-        }
-        return new AwsAdapter(Objects.requireNonNull(endpoints, "endpoints"), getFindingsPerSecond);
+    public static AwsAdapter create(CloudEndpoints endpoints) {
+        return builder().endpoints(endpoints).build();
+    }
+
+    /** A builder: the public cloud, the default credential chain, the default {@link ResiliencePolicy}. */
+    public static Builder builder() {
+        return new Builder();
     }
 
     @Override
@@ -89,5 +80,32 @@ public final class AwsAdapter implements AwsSide {
     @Override
     public void close() {
         clients.close();
+    }
+
+    /** Builds an {@link AwsAdapter}. Not thread-safe; each {@link #build()} makes an independent adapter. */
+    public static final class Builder {
+
+        private CloudEndpoints endpoints = CloudEndpoints.publicCloud();
+        private ResiliencePolicy resilience = ResiliencePolicy.defaults();
+
+        private Builder() {
+        }
+
+        /** Where calls go and with which base credentials; the public cloud and the default chain by default. */
+        public Builder endpoints(CloudEndpoints endpoints) {
+            this.endpoints = Objects.requireNonNull(endpoints, "endpoints");
+            return this;
+        }
+
+        /** How calls are retried, timed out, paced and cut off; {@link ResiliencePolicy#defaults()} by default. */
+        public Builder resilience(ResiliencePolicy policy) {
+            this.resilience = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /** The adapter; its clients are created on first use. */
+        public AwsAdapter build() {
+            return new AwsAdapter(this);
+        }
     }
 }

@@ -3,6 +3,7 @@ package io.cloudconnector.azure;
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.http.HttpPipeline;
 import io.cloudconnector.CloudEndpoints;
+import io.cloudconnector.ResiliencePolicy;
 import io.cloudconnector.azure.internal.ArmClient;
 import io.cloudconnector.azure.internal.ArmCredentials;
 import io.cloudconnector.azure.internal.ArmJson;
@@ -29,8 +30,11 @@ import java.util.Optional;
  * at {@link CloudEndpoints#authority()}); azure-identity's {@code DefaultAzureCredential}. When
  * {@link CloudEndpoints#trustStore()} is set, its certificates are trusted besides the JDK's, for ARM and sign-in.
  *
- * <p>Requests are retried on 429, 408, 5xx and transport errors (4 retries, honouring {@code Retry-After});
- * long-running operations are polled up to the operation timeout. Each request is logged at DEBUG (method, path,
+ * <p>Every request runs under a {@link ResiliencePolicy} ({@linkplain ResiliencePolicy#defaults() the defaults}
+ * unless {@link Builder#resilience} says otherwise): retried on 408, 429, 5xx, transport errors and unreadable
+ * bodies (honouring {@code Retry-After}, never past the call's budget), by the policy alone (azure-core's retry policy
+ * is not used); each attempt and each request as a whole timed out; reads and writes paced per subscription at ARM's
+ * rates. Long-running operations are polled up to the operation timeout. Each request is logged at DEBUG (method, path,
  * status, {@code x-ms-request-id}); headers other than the request ID and bodies never are. Thread-safe;
  * {@link #close()} releases the connection pool.
  */
@@ -53,12 +57,12 @@ public final class AzureAdapter implements AzureSide {
     private AzureAdapter(Builder builder) {
         CloudEndpoints endpoints = builder.endpoints;
         URI armEndpoint = endpoints.arm().orElse(URI.create(DEFAULT_ARM_ENDPOINT));
-        this.transport = new ArmTransport(endpoints);
+        this.transport = new ArmTransport(endpoints, builder.resilience);
         TokenCredential credential = builder.credential
-            .orElseGet(() -> ArmCredentials.create(endpoints, transport.httpClient()));
+            .orElseGet(() -> ArmCredentials.create(endpoints, transport.httpClient(), builder.resilience));
         HttpPipeline pipeline = ArmPipeline.create(armEndpoint, credential, transport.httpClient());
         ArmClient arm = new ArmClient(pipeline, armEndpoint, ArmJson.mapper(), builder.operationTimeout,
-            builder.pollInterval);
+            builder.pollInterval, builder.resilience);
         this.connectors = new AzureConnectors(arm);
         this.arc = new AzureArcMachines(arm);
         this.assessments = new AzureAssessments(arm);
@@ -74,7 +78,10 @@ public final class AzureAdapter implements AzureSide {
         return builder().endpoints(endpoints).build();
     }
 
-    /** A builder: public cloud, credential from the endpoints or the default chain, default timeouts. */
+    /**
+     * A builder: public cloud, credential from the endpoints or the default chain, default timeouts, the default
+     * {@link ResiliencePolicy}.
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -107,8 +114,18 @@ public final class AzureAdapter implements AzureSide {
         private Optional<TokenCredential> credential = Optional.empty();
         private Duration operationTimeout = DEFAULT_OPERATION_TIMEOUT;
         private Duration pollInterval = DEFAULT_POLL_INTERVAL;
+        private ResiliencePolicy resilience = ResiliencePolicy.defaults();
 
         private Builder() {
+        }
+
+        /**
+         * How requests are retried, timed out and paced; {@link ResiliencePolicy#defaults()} by default. Its circuit
+         * breaker settings concern the AWS side only.
+         */
+        public Builder resilience(ResiliencePolicy policy) {
+            this.resilience = Objects.requireNonNull(policy, "policy");
+            return this;
         }
 
         /** Where calls go, what to trust, and which service principal to sign in with; the public cloud by default. */

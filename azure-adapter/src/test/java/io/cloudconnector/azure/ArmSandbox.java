@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.cloudconnector.CloudEndpoints;
+import io.cloudconnector.ResiliencePolicy;
 import io.cloudconnector.Secret;
 import java.io.IOException;
 import java.io.InputStream;
@@ -68,13 +69,15 @@ final class ArmSandbox implements AutoCloseable {
         return builder().build();
     }
 
-    /** A builder for {@link #adapter()}, to change a setting. */
+    /** A builder for {@link #adapter()}, to change a setting; retries wait at most 5 ms unless ARM asks. */
     AzureAdapter.Builder builder() {
         TokenCredential credential = request -> {
             requestedScopes.addAll(request.getScopes());
             return Mono.just(new AccessToken(TOKEN, OffsetDateTime.now().plusHours(1)));
         };
-        return AzureAdapter.builder().endpoints(endpoints()).credential(credential).pollInterval(Duration.ZERO);
+        return AzureAdapter.builder().endpoints(endpoints()).credential(credential).pollInterval(Duration.ZERO)
+            .resilience(ResiliencePolicy.builder().baseBackoff(Duration.ofMillis(1)).maxBackoff(Duration.ofMillis(5))
+                .build());
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.cloudconnector.benchmarks;
 
 import io.cloudconnector.CloudEndpoints;
 import io.cloudconnector.ConnectorClient;
+import io.cloudconnector.ResiliencePolicy;
 import io.cloudconnector.aws.AwsAdapter;
 import io.cloudconnector.azure.AzureAdapter;
 import io.cloudconnector.testkit.CloudSandbox;
@@ -22,7 +23,9 @@ import software.amazon.awssdk.services.securityhub.model.StringFilterComparison;
 final class Clients {
 
     /** The GetFindings pace for a sandbox without its quota: far above what one reader reaches. */
-    static final int UNPACED = AwsAdapter.MAX_GET_FINDINGS_PER_SECOND;
+    static final int UNPACED = 10_000;
+    /** The most pages of one listing: above the 10,000 pages of the memory benchmark's million findings. */
+    static final int MAX_PAGES = 100_000;
 
     private Clients() {
     }
@@ -35,8 +38,14 @@ final class Clients {
     /** As {@link #sdk(CloudSandbox, int)}, working on {@code regionParallelism} regions at once. */
     static ConnectorClient sdk(CloudSandbox sandbox, int getFindingsPerSecond, int regionParallelism) {
         CloudEndpoints endpoints = sandbox.endpoints();
-        return ConnectorClient.builder(AwsAdapter.create(endpoints, getFindingsPerSecond),
-            AzureAdapter.create(endpoints)).regionParallelism(regionParallelism).build();
+        return ConnectorClient.builder(aws(endpoints, getFindingsPerSecond), AzureAdapter.create(endpoints))
+            .regionParallelism(regionParallelism).build();
+    }
+
+    /** The SDK's AWS side at {@code endpoints}, GetFindings paced at {@code getFindingsPerSecond}. */
+    static AwsAdapter aws(CloudEndpoints endpoints, int getFindingsPerSecond) {
+        return AwsAdapter.builder().endpoints(endpoints).resilience(ResiliencePolicy.builder()
+            .securityHubGetFindingsPerSecond(getFindingsPerSecond).maxPages(MAX_PAGES).build()).build();
     }
 
     /** The plain Security Hub client of {@code region} at {@code sandbox}, with the base credentials. */

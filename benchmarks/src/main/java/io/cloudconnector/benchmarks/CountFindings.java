@@ -6,8 +6,8 @@ import io.cloudconnector.ConnectorClient;
 import io.cloudconnector.ConnectorSpec;
 import io.cloudconnector.Finding;
 import io.cloudconnector.FindingQuery;
+import io.cloudconnector.ResiliencePolicy;
 import io.cloudconnector.SpecJson;
-import io.cloudconnector.aws.AwsAdapter;
 import io.cloudconnector.azure.AzureAdapter;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
@@ -45,11 +45,11 @@ public final class CountFindings {
         CloudEndpoints endpoints = CloudEndpoints.builder()
             .aws(URI.create(environment.get("CLOUD_CONNECTOR_AWS_ENDPOINT"))).build();
         int perSecond = Integer.parseInt(environment.getOrDefault("CLOUD_CONNECTOR_GET_FINDINGS_PER_SECOND",
-            String.valueOf(AwsAdapter.DEFAULT_GET_FINDINGS_PER_SECOND)));
+            String.valueOf(ResiliencePolicy.GET_FINDINGS_PER_SECOND)));
         ConnectorSpec spec = SpecJson.read(Path.of(args[0]));
         long start = System.nanoTime();
         long count;
-        try (ConnectorClient client = ConnectorClient.of(AwsAdapter.create(endpoints, perSecond),
+        try (ConnectorClient client = ConnectorClient.of(Clients.aws(endpoints, perSecond),
                 AzureAdapter.create(endpoints));
              Stream<Finding> findings = client.findings(spec, FindingQuery.activeFindings())) {
             count = findings.count();

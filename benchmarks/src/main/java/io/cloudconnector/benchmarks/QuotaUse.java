@@ -4,7 +4,7 @@ import io.cloudconnector.ConnectorClient;
 import io.cloudconnector.ConnectorSpec;
 import io.cloudconnector.Finding;
 import io.cloudconnector.FindingQuery;
-import io.cloudconnector.aws.AwsAdapter;
+import io.cloudconnector.ResiliencePolicy;
 import io.cloudconnector.testkit.CloudSandbox;
 import io.cloudconnector.testkit.SandboxStats;
 import java.util.List;
@@ -21,7 +21,7 @@ final class QuotaUse {
 
     static final int FINDINGS_PER_REGION = 6_000;
     private static final List<String> THREE_REGIONS = List.of("us-east-1", "eu-west-1", "ap-southeast-2");
-    private static final double QUOTA = AwsAdapter.DEFAULT_GET_FINDINGS_PER_SECOND;
+    private static final double QUOTA = ResiliencePolicy.GET_FINDINGS_PER_SECOND;
     private static final double TARGET = 0.9;
 
     private QuotaUse() {
@@ -34,7 +34,7 @@ final class QuotaUse {
     private static Row read(List<String> regions) {
         try (CloudSandbox sandbox = CloudSandbox.builder().seed(Seeds.findings(regions))
                 .syntheticFindings(FINDINGS_PER_REGION).start();
-             ConnectorClient sdk = Clients.sdk(sandbox, AwsAdapter.DEFAULT_GET_FINDINGS_PER_SECOND)) {
+             ConnectorClient sdk = Clients.sdk(sandbox, ResiliencePolicy.GET_FINDINGS_PER_SECOND)) {
             ConnectorSpec spec = Seeds.spec(sandbox, regions);
             Progress.say("quota: reading %,d findings in %d region(s) at the quota", FINDINGS_PER_REGION
                 * regions.size(), regions.size());

@@ -30,4 +30,17 @@ public interface FindingsPort {
 
     /** The controls of one enabled standard in {@code region} ({@code DescribeStandardsControls}, every page). */
     List<StandardsControlFacts> standardsControls(ConnectorSpec spec, String region, String subscriptionArn);
+
+    /**
+     * The member accounts of the spec's account, a Security Hub administrator, asked in {@code region}
+     * ({@code ListMembers}, every page), in the order Security Hub lists them. With {@code onlyAssociated} Security
+     * Hub lists only members whose relationship is enabled; without it, every member it knows.
+     *
+     * @throws UnsupportedOperationException by default: a findings port that does not override this cannot read an
+     *     administrator's member accounts
+     */
+    default List<SecurityHubMember> members(ConnectorSpec spec, String region, boolean onlyAssociated) {
+        throw new UnsupportedOperationException("This FindingsPort cannot list Security Hub member accounts"
+            + " (securityhub:ListMembers): " + getClass().getName() + " does not implement FindingsPort.members()");
+    }
 }

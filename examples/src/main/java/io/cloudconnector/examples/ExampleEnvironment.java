@@ -3,6 +3,7 @@ package io.cloudconnector.examples;
 import io.cloudconnector.CloudEndpoints;
 import io.cloudconnector.ConnectorClient;
 import io.cloudconnector.ConnectorSpec;
+import io.cloudconnector.ResiliencePolicy;
 import io.cloudconnector.Secret;
 import io.cloudconnector.SpecJson;
 import io.cloudconnector.aws.AwsAdapter;
@@ -67,7 +68,7 @@ final class ExampleEnvironment implements AutoCloseable {
             return new ExampleEnvironment(client(endpoints, getFindingsPerSecond(variables)), spec, null, endpoints);
         }
         CloudSandbox sandbox = CloudSandbox.start();
-        return new ExampleEnvironment(client(sandbox.endpoints(), AwsAdapter.DEFAULT_GET_FINDINGS_PER_SECOND),
+        return new ExampleEnvironment(client(sandbox.endpoints(), ResiliencePolicy.GET_FINDINGS_PER_SECOND),
             sandbox.spec(), sandbox, sandbox.endpoints());
     }
 
@@ -101,7 +102,7 @@ final class ExampleEnvironment implements AutoCloseable {
     static int getFindingsPerSecond(Map<String, String> variables) {
         Optional<String> value = value(variables, GET_FINDINGS_PER_SECOND);
         try {
-            return value.map(Integer::parseInt).orElse(AwsAdapter.DEFAULT_GET_FINDINGS_PER_SECOND);
+            return value.map(Integer::parseInt).orElse(ResiliencePolicy.GET_FINDINGS_PER_SECOND);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(GET_FINDINGS_PER_SECOND + " must be a whole number of calls per "
                 + "second, was '" + value.orElseThrow() + "'", e);
@@ -113,7 +114,10 @@ final class ExampleEnvironment implements AutoCloseable {
     }
 
     private static ConnectorClient client(CloudEndpoints endpoints, int getFindingsPerSecond) {
-        return ConnectorClient.of(AwsAdapter.create(endpoints, getFindingsPerSecond), new LazyAzureSide(endpoints));
+        ResiliencePolicy policy = ResiliencePolicy.builder().securityHubGetFindingsPerSecond(getFindingsPerSecond)
+            .build();
+        return ConnectorClient.of(AwsAdapter.builder().endpoints(endpoints).resilience(policy).build(),
+            new LazyAzureSide(endpoints));
     }
 
     /** A line that says where the example runs; the first line an example prints. */

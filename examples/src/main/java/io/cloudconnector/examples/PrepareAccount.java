@@ -1,7 +1,6 @@
 package io.cloudconnector.examples;
 
 import io.cloudconnector.AwsAuthentication;
-import io.cloudconnector.CloudEndpoints;
 import io.cloudconnector.ConnectorClient;
 import io.cloudconnector.ConnectorException;
 import io.cloudconnector.ConnectorSpec;
@@ -9,87 +8,120 @@ import io.cloudconnector.ProvisioningOptions;
 import io.cloudconnector.ProvisioningPlan;
 import io.cloudconnector.ProvisioningResult;
 import io.cloudconnector.SpecJson;
-import io.cloudconnector.aws.AwsAdapter;
-import io.cloudconnector.azure.AzureAdapter;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayDeque;
-import java.util.Arrays;
-import java.util.Deque;
-import java.util.Optional;
+import java.util.Set;
 
 /**
- * Prepares an AWS account for the connector: reads a spec, prints the provisioning plan, asks for confirmation (or
- * takes {@code --yes}), applies the plan and prints the outcome.
+ * Prepares an AWS account for the connector: prints the provisioning plan, asks for confirmation (or takes
+ * {@code --yes}), applies the plan and prints the outcome.
  *
- * <pre>
- * PrepareAccount SPEC.json [--yes] [--aws-endpoint URL] [--cis VERSION] [--bucket NAME] [--create-bucket]
- *                [--role NAME] [--user] [--access-key] [--write-spec OUT.json]
- * </pre>
+ * <p>Usage: {@code PrepareAccount [--spec spec.json] [--yes] [--cis VERSION] [--bucket NAME] [--create-bucket]
+ * [--role NAME] [--user] [--access-key] [--write-spec out.json]}. Without {@code --spec} it prepares the local
+ * sandbox's seeded account and says so in its first line; with one, the spec's real account, through the AWS default
+ * credential chain, which must be allowed to administer the account (not the connector's role or user: they may not
+ * exist yet). {@code --cis} picks the CIS AWS Foundations Benchmark version (1.4.0 by default), {@code --bucket} the
+ * bucket AWS Config delivers to and {@code --create-bucket} creates it, {@code --role} names the connector role,
+ * {@code --user} prepares the IAM user of the access-key variant and {@code --access-key} also creates its key.
+ * {@code --write-spec} writes the spec with the prepared role, or the created access key, as its authentication; that
+ * file may hold a secret and is made readable by its owner only.
  *
- * <p>AWS is called with the default credential chain, which must be an administrator of the spec's account (not the
- * connector's role or user, which may not exist yet), or at {@code --aws-endpoint}, such as the local sandbox. With
- * {@code --write-spec}, the spec is written back with the provisioned role, or with the created access key, as its
- * authentication; that file then holds a secret and is made readable by its owner only. Exit status: 0 when applied
- * (or nothing to do), 1 when declined or apply stopped at a failure, 2 on bad arguments or a cloud error.
+ * <p>Exit codes, as in {@link OnboardAwsAccount}: 0 when the plan was applied or there was nothing to do (conflicts,
+ * printed with how to resolve them, may remain), {@value OnboardAwsAccount#FAILED} on a wrong argument, a failed cloud
+ * call or an apply that stopped at a failure, {@value #DECLINED} when the plan was not confirmed (nothing changed).
  */
 public final class PrepareAccount {
+
+    /** Exit code when the plan was not confirmed, so nothing was changed. */
+    static final int DECLINED = 2;
+
+    static final Set<String> OPTIONS = Set.of("spec", "cis", "bucket", "role", "write-spec");
+    static final Set<String> SWITCHES = Set.of("yes", "create-bucket", "user", "access-key");
+
+    private static final String USAGE = "Usage: PrepareAccount [--spec spec.json] [--yes] [--cis VERSION] "
+        + "[--bucket NAME] [--create-bucket] [--role NAME] [--user] [--access-key] [--write-spec out.json]";
 
     private PrepareAccount() {
     }
 
-    /** Runs the program; see the type's description for the arguments. */
     public static void main(String[] args) {
-        System.exit(run(args, System.in, System.out));
+        int code = run(args, System.in, System.out, System.err);
+        if (code != 0) {
+            System.exit(code);
+        }
     }
 
-    static int run(String[] args, InputStream in, PrintStream out) {
-        Arguments arguments;
+    /** Runs the example with {@code args}: the confirmation is read from {@code in}, the report goes to {@code out}. */
+    static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
+        ExampleArguments arguments;
+        ProvisioningOptions options;
         try {
-            arguments = Arguments.parse(args);
-        } catch (IllegalArgumentException | ConnectorException | UncheckedIOException e) {
-            out.println(e.getMessage());
-            out.println("usage: PrepareAccount SPEC.json [--yes] [--aws-endpoint URL] [--cis VERSION] [--bucket NAME]"
-                + " [--create-bucket] [--role NAME] [--user] [--access-key] [--write-spec OUT.json]");
-            return 2;
+            arguments = ExampleArguments.parse(args, OPTIONS, SWITCHES);
+            options = options(arguments);
+        } catch (IllegalArgumentException e) {
+            err.println(USAGE + ": " + e.getMessage());
+            return OnboardAwsAccount.FAILED;
         }
-        CloudEndpoints endpoints = CloudEndpoints.builder().aws(arguments.awsEndpoint).build();
-        try (ConnectorClient client = ConnectorClient.of(AwsAdapter.create(endpoints),
-            AzureAdapter.create(endpoints))) {
-            return prepare(client, arguments, in, out);
-        } catch (ConnectorException e) {
-            out.println("Failed: " + e.getMessage());
-            return 2;
+        try (ExampleEnvironment environment = ExampleEnvironment.open(arguments.path("spec"))) {
+            out.println(environment.describe());
+            return prepare(environment, options, arguments, in, out);
+        } catch (ConnectorException | UncheckedIOException e) {
+            err.println("Failed: " + e.getMessage());
+            return OnboardAwsAccount.FAILED;
         }
     }
 
-    private static int prepare(ConnectorClient client, Arguments arguments, InputStream in, PrintStream out) {
-        ProvisioningPlan plan = client.plan(arguments.spec, arguments.options);
+    /**
+     * Plans, asks, applies and reports for the environment's spec; returns the exit code.
+     *
+     * @throws ConnectorException when the account cannot be read
+     * @throws UncheckedIOException when the confirmation cannot be read or the spec cannot be written
+     */
+    static int prepare(ExampleEnvironment environment, ProvisioningOptions options, ExampleArguments arguments,
+        InputStream in, PrintStream out) {
+        ConnectorClient client = environment.client();
+        ProvisioningPlan plan = client.plan(environment.spec(), options);
         out.println(plan.toText());
-        if (plan.isEmpty()) {
-            return 0;
-        }
-        if (!arguments.yes && !confirmed(in, out)) {
+        if (!plan.isEmpty() && !arguments.flag("yes") && !confirmed(in, out)) {
             out.println("Nothing was changed.");
-            return 1;
+            return DECLINED;
         }
+
+        // An empty plan is applied too: it writes nothing, and its result carries the role for --write-spec.
         ProvisioningResult result = client.apply(plan);
-        out.println(result.toText());
+        if (!plan.isEmpty()) {
+            out.println(result.toText());
+        }
         if (!result.succeeded()) {
             out.println("Fix the cause above, then run again: the next plan shows what is left.");
-            return 1;
+            return OnboardAwsAccount.FAILED;
         }
-        arguments.writeSpec.ifPresent(file -> writeSpec(file, updatedSpec(arguments.spec, result), out));
+        if (!plan.conflicts().isEmpty()) {
+            out.println(plan.conflicts().size() + (plan.conflicts().size() == 1 ? " conflict remains" : " conflicts "
+                + "remain") + ": resolve by hand as the plan says, then run again.");
+        }
+        arguments.path("write-spec").ifPresent(file -> writeSpec(file, updatedSpec(environment.spec(), result), out));
         return 0;
+    }
+
+    private static ProvisioningOptions options(ExampleArguments arguments) {
+        ProvisioningOptions.Builder options = ProvisioningOptions.builder()
+            .createConfigBucket(arguments.flag("create-bucket"))
+            .createUser(arguments.flag("user") || arguments.flag("access-key"))
+            .createAccessKey(arguments.flag("access-key"));
+        arguments.option("cis").ifPresent(options::cisVersion);
+        arguments.option("bucket").ifPresent(options::configBucket);
+        arguments.option("role").ifPresent(options::roleName);
+        return options.build();
     }
 
     private static boolean confirmed(InputStream in, PrintStream out) {
@@ -97,13 +129,13 @@ public final class PrepareAccount {
         out.flush();
         try {
             String answer = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).readLine();
-            return "yes".equals(answer == null ? null : answer.strip());
+            return answer != null && "yes".equals(answer.strip());
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException("Could not read the confirmation", e);
         }
     }
 
-    /** The spec with the created access key as its authentication, else with the provisioned role. */
+    /** The spec with the created access key as its authentication, else with the prepared role, else as it was. */
     private static ConnectorSpec updatedSpec(ConnectorSpec spec, ProvisioningResult result) {
         if (result.accessKey().isPresent()) {
             AwsAuthentication.AccessKeys key = result.accessKey().get();
@@ -112,55 +144,29 @@ public final class PrepareAccount {
         return result.roleArn().isPresent() ? result.withProvisionedRole(spec) : spec;
     }
 
+    /** Writes the spec to {@code file}, made readable by its owner only before the secret goes in. */
     private static void writeSpec(Path file, ConnectorSpec spec, PrintStream out) {
         try {
-            Files.writeString(file, SpecJson.writeRevealingSecrets(spec), StandardCharsets.UTF_8);
-            if (Files.getFileStore(file).supportsFileAttributeView("posix")) {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Set<PosixFilePermission> ownerOnly = PosixFilePermissions.fromString("rw-------");
+                if (Files.exists(file)) {
+                    Files.setPosixFilePermissions(file, ownerOnly);
+                } else {
+                    Files.createFile(file, PosixFilePermissions.asFileAttribute(ownerOnly));
+                }
             }
+            Files.writeString(file, SpecJson.writeRevealingSecrets(spec), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write " + file, e);
         }
-        out.println("Wrote the updated spec to " + file + " (it may hold a secret: keep it private)");
+        out.println("Wrote the spec to " + file + ", authenticating with " + describe(spec.authentication())
+            + " (it may hold a secret: keep it private).");
     }
 
-    /** The parsed command line. */
-    private record Arguments(ConnectorSpec spec, ProvisioningOptions options, boolean yes,
-        Optional<URI> awsEndpoint, Optional<Path> writeSpec) {
-
-        static Arguments parse(String[] args) {
-            Deque<String> rest = new ArrayDeque<>(Arrays.asList(args));
-            if (rest.isEmpty() || rest.peekFirst().startsWith("--")) {
-                throw new IllegalArgumentException("The spec file comes first");
-            }
-            ConnectorSpec spec = SpecJson.read(Path.of(rest.removeFirst()));
-            ProvisioningOptions.Builder options = ProvisioningOptions.builder();
-            boolean yes = false;
-            Optional<URI> endpoint = Optional.empty();
-            Optional<Path> writeSpec = Optional.empty();
-            while (!rest.isEmpty()) {
-                String flag = rest.removeFirst();
-                switch (flag) {
-                    case "--yes" -> yes = true;
-                    case "--aws-endpoint" -> endpoint = Optional.of(URI.create(value(flag, rest)));
-                    case "--cis" -> options.cisVersion(value(flag, rest));
-                    case "--bucket" -> options.configBucket(value(flag, rest));
-                    case "--create-bucket" -> options.createConfigBucket(true);
-                    case "--role" -> options.roleName(value(flag, rest));
-                    case "--user" -> options.createUser(true);
-                    case "--access-key" -> options.createUser(true).createAccessKey(true);
-                    case "--write-spec" -> writeSpec = Optional.of(Path.of(value(flag, rest)));
-                    default -> throw new IllegalArgumentException("Unknown argument " + flag);
-                }
-            }
-            return new Arguments(spec, options.build(), yes, endpoint, writeSpec);
+    private static String describe(AwsAuthentication authentication) {
+        if (authentication instanceof AwsAuthentication.AccessKeys keys) {
+            return "access key " + keys.accessKeyId();
         }
-
-        private static String value(String flag, Deque<String> rest) {
-            if (rest.isEmpty()) {
-                throw new IllegalArgumentException(flag + " needs a value");
-            }
-            return rest.removeFirst();
-        }
+        return "role " + ((AwsAuthentication.AssumeRole) authentication).roleArn();
     }
 }

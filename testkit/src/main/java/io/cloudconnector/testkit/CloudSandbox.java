@@ -27,20 +27,25 @@ import javax.net.ssl.SSLContext;
 
 /**
  * A local sandbox of every AWS and Azure endpoint the SDK calls, answering in the real wire protocols from one
- * seeded account ({@link SandboxSeed}), so the SDK (or any client) is tested by configuring endpoints, credentials
- * and trust, as a user would for any endpoint.
+ * seeded account ({@link SandboxSeed}) and its Security Hub member accounts, if it has any (each AWS call is answered
+ * as the account of the caller's credentials), so the SDK (or any client) is tested by configuring endpoints,
+ * credentials and trust, as a user would for any endpoint.
  *
  * <p>Two in-process WireMock servers on loopback, on free ports: one over plain HTTP for AWS (STS, EC2, IAM, SSM,
- * AWS Config, Security Hub; the service and region come from the SigV4 credential scope), one over HTTPS with a
- * certificate generated at start for Azure Resource Manager and the Microsoft Entra token endpoint. {@link
- * #endpoints()} hands out both, with the trust store and credentials, for {@code AwsAdapter.create(endpoints)} and
- * {@code AzureAdapter.create(endpoints)}; {@link #spec()} is a valid connector spec for the seeded account.
+ * AWS Config, Security Hub, and S3 with path-style addressing; the service and region come from the SigV4 credential
+ * scope), one over HTTPS with a certificate generated at start for Azure Resource Manager and the Microsoft Entra
+ * token endpoint. {@link #endpoints()} hands out both, with the trust store and credentials, for
+ * {@code AwsAdapter.create(endpoints)} and {@code AzureAdapter.create(endpoints)}; {@link #spec()} is a valid
+ * connector spec for the seeded account.
  *
  * <p>Stateful where the services are: an assumed role's session credentials work, a connector written is read back
  * (write-only secrets as {@code ""}), an SSM invocation moves from {@code InvocationDoesNotExist} (first poll) to
  * Pending, InProgress and its terminal status, an instance whose onboarding script succeeded becomes a Connected
- * Arc machine, assessments written are listed. Security Hub's GetFindings quota (3 per second, burst 6, per account
- * and region) is enforced unless switched off. Faults are injected with {@link #inject(SandboxFault)}.
+ * Arc machine, assessments written are listed, and what provisioning writes is read back (Security Hub enabled and
+ * standards subscribed per region, AWS Config recorders and delivery channels, S3 buckets with their encryption,
+ * public access block and policy, IAM roles, service-linked roles, users, policies and access keys). Security Hub's
+ * GetFindings quota (3 per second, burst 6, per account and region) is enforced unless switched off. Faults are
+ * injected with {@link #inject(SandboxFault)}.
  *
  * <p>Thread-safe. {@link #close()} stops both servers and deletes the key stores; no thread is left behind.
  */

@@ -26,8 +26,8 @@ public final class SandboxFault {
     /** What the caller sees. */
     public enum Kind {
         /** The service's own throttling error: Security Hub 429 LimitExceededException, EC2 503
-         *  RequestLimitExceeded, STS and IAM 400 Throttling, SSM and Config 400 ThrottlingException, ARM 429
-         *  SubscriptionRequestsThrottled with {@code Retry-After: 1}. */
+         *  RequestLimitExceeded, STS and IAM 400 Throttling, SSM and Config 400 ThrottlingException, S3 503
+         *  SlowDown, ARM 429 SubscriptionRequestsThrottled with {@code Retry-After: 1}. */
         THROTTLE,
         /** HTTP 500 with the service's internal error code. */
         SERVER_ERROR,

@@ -4,13 +4,16 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cloudconnector.testkit.internal.DefaultSeed;
 import io.cloudconnector.testkit.internal.Json;
+import io.cloudconnector.testkit.internal.OrganizationSeed;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -23,15 +26,23 @@ import java.util.stream.Collectors;
  * subscription (service principals, resource providers, Arc machines, existing connectors). Every answer of a
  * {@link CloudSandbox} is derived from it, so a test computes the figures it expects from the seed.
  *
+ * <p>The account may be a Security Hub administrator with member accounts of their own ({@link #members()}, each a
+ * seed of its own AWS side): the sandbox then answers every AWS call as the account of the caller's credentials (the
+ * session credentials of an assumed role belong to the role's account), {@code ListMembers} lists them with their
+ * relationship, and the administrator's Security Hub also returns the findings of its enabled members. The Azure side
+ * is always this seed's.
+ *
  * <p>Immutable: lists and maps are copied, absent lists read as empty, absent optionals as empty. Loaded from JSON
  * with {@link #fromJson(String)} (the field names are those of the record components; unknown fields are an error)
- * and written with {@link #toJson()}. {@link #defaultSeed()} is a realistic account, the same on every call.
+ * and written with {@link #toJson()}. {@link #defaultSeed()} is a realistic account, the same on every call;
+ * {@link #organizationSeed()} is that account as the administrator of twelve members.
  *
  * @param accountId the AWS account ID, 12 digits
  * @param callerUserName the IAM user whose first access key is the sandbox's base credentials
  * @param regions every region {@code ec2:DescribeRegions} lists, with its opt-in status and service state
  * @param specRegions the regions of {@link CloudSandbox#spec()}; may name a region that is not opted in
- * @param connectorRoleName the role {@link CloudSandbox#spec()} assumes
+ * @param connectorRoleName the role {@link CloudSandbox#spec()} assumes; need not be among the roles (an account
+ *     not yet prepared for the connector, for provisioning)
  * @param onboardingUserName the IAM user {@link CloudSandbox#spec()} names for Arc onboarding
  * @param roles the IAM roles
  * @param users the IAM users with their access keys
@@ -39,8 +50,10 @@ import java.util.stream.Collectors;
  * @param standards the Security Hub standards the sandbox knows, with their controls
  * @param findings the Security Hub findings, in ASFF, of every region
  * @param aggregator the Security Hub finding aggregator, when the account has one
- * @param memberAccountIds the Security Hub member accounts {@code ListMembers} reports
+ * @param memberAccountIds Security Hub member accounts {@code ListMembers} reports as enabled, without an AWS side
+ *     of their own in the sandbox
  * @param azure the Azure side
+ * @param members the member accounts with an AWS side of their own, and their relationship to this account
  */
 public record SandboxSeed(
     String accountId,
@@ -56,7 +69,8 @@ public record SandboxSeed(
     List<SeedFinding> findings,
     Optional<Aggregator> aggregator,
     List<String> memberAccountIds,
-    Azure azure) {
+    Azure azure,
+    List<Member> members) {
 
     /** The principal of Microsoft Defender for Cloud's classic AWS connector, which the role's trust policy names. */
     public static final String MICROSOFT_ACCOUNT_ID = "158177204117";
@@ -64,8 +78,9 @@ public record SandboxSeed(
     /**
      * Checks that the references inside the seed hold.
      *
-     * @throws IllegalArgumentException when the caller user, connector role or onboarding user is not defined, the
-     *     caller user has no access key, or an instance or spec region is not a listed region
+     * @throws IllegalArgumentException when the caller user or onboarding user is not defined, the connector role
+     *     name is missing, the caller user has no access key, an instance or spec region is not a listed region, or
+     *     two accounts of the seed (the members' and its own) have the same ID
      */
     public SandboxSeed {
         Objects.requireNonNull(accountId, "accountId");
@@ -79,13 +94,60 @@ public record SandboxSeed(
         findings = copy(findings);
         aggregator = aggregator == null ? Optional.empty() : aggregator;
         memberAccountIds = copy(memberAccountIds);
+        members = copy(members);
         checkReferences(regions, specRegions, users, roles, instances, callerUserName, connectorRoleName,
             onboardingUserName);
+        checkMembers(accountId, members);
+    }
+
+    /** A seed without member accounts of their own (the form before {@link #members()} existed). */
+    public SandboxSeed(String accountId, String callerUserName, List<Region> regions, List<String> specRegions,
+        String connectorRoleName, String onboardingUserName, List<Role> roles, List<User> users,
+        List<Instance> instances, List<Standard> standards, List<SeedFinding> findings, Optional<Aggregator> aggregator,
+        List<String> memberAccountIds, Azure azure) {
+        this(accountId, callerUserName, regions, specRegions, connectorRoleName, onboardingUserName, roles, users,
+            instances, standards, findings, aggregator, memberAccountIds, azure, List.of());
     }
 
     /** The realistic default account; deterministic (the same seed on every call). */
     public static SandboxSeed defaultSeed() {
         return DefaultSeed.create();
+    }
+
+    /**
+     * The default account as a Security Hub administrator of twelve member accounts, deterministic: ten enabled
+     * ({@code 210987654301} to {@code 210987654310}), one removed ({@code ...11}) and one that resigned
+     * ({@code ...12}). Every member has AWS Config and Security Hub in us-east-1 and eu-west-1, the connector role
+     * {@code AscConnector} with the three policies the connector needs, trusting Microsoft's account with the
+     * administrator's subscription as External ID; three or four EC2 instances (one eligible for Azure Arc, one on an
+     * unsupported OS, one stopped, and for even members one without an SSM agent); and a few findings of each
+     * severity. The role of {@code 210987654307} trusts another External ID, so it cannot be assumed.
+     */
+    public static SandboxSeed organizationSeed() {
+        return OrganizationSeed.create();
+    }
+
+    /** This seed with {@code members} as its member accounts, replacing any it had. */
+    public SandboxSeed withMembers(List<Member> members) {
+        return new SandboxSeed(accountId, callerUserName, regions, specRegions, connectorRoleName, onboardingUserName,
+            roles, users, instances, standards, findings, aggregator, memberAccountIds, azure, members);
+    }
+
+    /** This account, then the accounts of its members, in order. */
+    public List<SandboxSeed> accounts() {
+        List<SandboxSeed> accounts = new ArrayList<>(List.of(this));
+        members.forEach(member -> accounts.add(member.account()));
+        return accounts;
+    }
+
+    /** The account {@code accountId}: this one or a member's; empty when the seed has no such account. */
+    public Optional<SandboxSeed> account(String accountId) {
+        return accounts().stream().filter(account -> account.accountId().equals(accountId)).findFirst();
+    }
+
+    /** The member {@code accountId}, when it is one. */
+    public Optional<Member> member(String accountId) {
+        return members.stream().filter(member -> member.account().accountId().equals(accountId)).findFirst();
     }
 
     /**
@@ -132,7 +194,8 @@ public record SandboxSeed(
 
     /**
      * The findings {@code GetFindings} without filters returns in {@code region}: the region's own, and, in the home
-     * region of a finding aggregator, those of the linked regions too. Empty where Security Hub is off.
+     * region of a finding aggregator, those of the linked regions too; this account's and those of its enabled
+     * members (as Security Hub shows an administrator). Empty where Security Hub is off.
      */
     public List<SeedFinding> findingsIn(String region) {
         boolean hubOn = region(region).flatMap(Region::securityHub).isPresent();
@@ -142,7 +205,14 @@ public record SandboxSeed(
         Set<String> visible = new HashSet<>();
         visible.add(region);
         aggregator.filter(a -> a.homeRegion().equals(region)).ifPresent(a -> visible.addAll(a.linkedRegions(this)));
-        return findings.stream().filter(f -> visible.contains(f.region())).collect(Collectors.toList());
+        return visibleFindings().stream().filter(f -> visible.contains(f.region())).collect(Collectors.toList());
+    }
+
+    /** This account's findings, then those of its enabled members: every finding its Security Hub shows. */
+    public List<SeedFinding> visibleFindings() {
+        List<SeedFinding> visible = new ArrayList<>(findings);
+        members.stream().filter(Member::enabled).forEach(member -> visible.addAll(member.account().findings()));
+        return visible;
     }
 
     /** The role named {@code name}, when defined. */
@@ -165,9 +235,9 @@ public record SandboxSeed(
         return user(callerUserName).orElseThrow().accessKeys().get(0);
     }
 
-    /** The ARN of the connector role. */
+    /** The ARN of the connector role, whether or not the account has it. */
     public String connectorRoleArn() {
-        return role(connectorRoleName).orElseThrow().arn(accountId);
+        return "arn:aws:iam::" + accountId + ":role/" + connectorRoleName;
     }
 
     private static void checkReferences(List<Region> regions, List<String> specRegions, List<User> users,
@@ -177,12 +247,17 @@ public record SandboxSeed(
         require(userNames.contains(caller), "callerUserName '" + caller + "' is not among the users");
         require(users.stream().filter(u -> u.name().equals(caller)).noneMatch(u -> u.accessKeys().isEmpty()),
             "the caller user '" + caller + "' needs an access key");
-        require(roles.stream().anyMatch(r -> r.name().equals(roleName)),
-            "connectorRoleName '" + roleName + "' is not among the roles");
+        require(roleName != null && !roleName.isEmpty(), "connectorRoleName is missing");
         require(userNames.contains(onboardingUser), "onboardingUserName '" + onboardingUser + "' is not a user");
         specRegions.forEach(r -> require(regionNames.contains(r), "spec region '" + r + "' is not listed"));
         instances.forEach(i -> require(regionNames.contains(i.region()),
             "instance " + i.instanceId() + " is in unlisted region '" + i.region() + "'"));
+    }
+
+    private static void checkMembers(String accountId, List<Member> members) {
+        Set<String> ids = new HashSet<>(Set.of(accountId));
+        members.forEach(member -> require(ids.add(member.account().accountId()),
+            "account " + member.account().accountId() + " appears twice among the accounts"));
     }
 
     private static void require(boolean condition, String message) {
@@ -201,6 +276,27 @@ public record SandboxSeed(
 
     private static <T> Optional<T> orEmpty(Optional<T> value) {
         return value == null ? Optional.empty() : value;
+    }
+
+    /**
+     * A member account of this (administrator) account in Security Hub.
+     *
+     * @param account the member's AWS side; its own members, if any, are not played, and its Azure side is not used
+     * @param status the relationship as {@code ListMembers} reports it: {@code Enabled} (by default), {@code Created},
+     *     {@code Invited}, {@code Removed}, {@code Resigned} or {@code Deleted}
+     */
+    public record Member(SandboxSeed account, String status) {
+
+        /** Normalises the status. */
+        public Member {
+            Objects.requireNonNull(account, "account");
+            status = status == null ? "Enabled" : status;
+        }
+
+        /** Whether the relationship is enabled: {@code ListMembers} with {@code OnlyAssociated} lists it. */
+        public boolean enabled() {
+            return status.toLowerCase(Locale.ROOT).equals("enabled");
+        }
     }
 
     /**
@@ -239,7 +335,9 @@ public record SandboxSeed(
      * @param includeGlobalResourceTypes whether it records global (IAM) resource types
      * @param resourceTypes the resource types recorded when not all are
      * @param lastErrorCode the code of the last failure, when there was one
-     * @param deliveryChannel whether a delivery channel exists (needed to start recording)
+     * @param deliveryChannel whether a delivery channel exists (needed to start recording); it is named
+     *     {@code default} and delivers to the bucket {@code config-bucket-<account ID>}, which the sandbox's S3 then
+     *     holds, with the policy AWS Config needs
      */
     public record ConfigRecorder(String name, boolean recording, String lastStatus, boolean allSupported,
         boolean includeGlobalResourceTypes, List<String> resourceTypes, Optional<String> lastErrorCode,

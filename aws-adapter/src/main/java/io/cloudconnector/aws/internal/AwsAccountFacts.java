@@ -1,6 +1,7 @@
 package io.cloudconnector.aws.internal;
 
 import io.cloudconnector.AwsAuthentication;
+import io.cloudconnector.CloudServiceException;
 import io.cloudconnector.ConnectorSpec;
 import io.cloudconnector.spi.AccountPort;
 import io.cloudconnector.spi.CallerIdentity;
@@ -11,27 +12,33 @@ import io.cloudconnector.spi.SecurityHubFacts;
 import io.cloudconnector.spi.StandardSubscription;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.config.ConfigClient;
 import software.amazon.awssdk.services.config.model.ConfigurationRecorder;
 import software.amazon.awssdk.services.config.model.ConfigurationRecorderStatus;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AttachedPolicy;
+import software.amazon.awssdk.services.iam.model.ListAttachedRolePoliciesResponse;
+import software.amazon.awssdk.services.iam.model.ListAttachedUserPoliciesResponse;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 import software.amazon.awssdk.services.iam.model.Role;
 import software.amazon.awssdk.services.iam.model.User;
 import software.amazon.awssdk.services.securityhub.SecurityHubClient;
+import software.amazon.awssdk.services.securityhub.model.GetEnabledStandardsResponse;
 import software.amazon.awssdk.services.securityhub.model.InvalidAccessException;
 import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 
 /**
  * The facts of an AWS account for the readiness check, gathered with aws-sdk-java-v2: STS, EC2 regions, AWS Config,
- * Security Hub and IAM. Every list is read to its last page. Judges nothing: "Security Hub not subscribed" and "role
- * does not exist" are facts, every other AWS error a {@link io.cloudconnector.ConnectorException}.
+ * Security Hub and IAM. Every call goes through {@link AwsCalls}; every list is read to its last page. Judges
+ * nothing: "Security Hub not subscribed" and "role does not exist" are facts, every other AWS error a
+ * {@link io.cloudconnector.ConnectorException}.
  */
 public final class AwsAccountFacts implements AccountPort {
 
@@ -53,9 +60,9 @@ public final class AwsAccountFacts implements AccountPort {
     @Override
     public CallerIdentity callerIdentity(ConnectorSpec spec) {
         if (spec.authentication() instanceof AwsAuthentication.AssumeRole) {
-            AwsCalls.call("sts:AssumeRole", HOME_REGION, () -> clients.credentials(spec).resolveCredentials());
+            calls(spec, "sts:AssumeRole", HOME_REGION, () -> clients.credentials(spec).resolveCredentials());
         }
-        GetCallerIdentityResponse identity = AwsCalls.call("sts:GetCallerIdentity", HOME_REGION,
+        GetCallerIdentityResponse identity = calls(spec, "sts:GetCallerIdentity", HOME_REGION,
             () -> clients.sts(spec, HOME_REGION).getCallerIdentity());
         return CallerIdentity.builder().account(identity.account()).arn(identity.arn()).userId(identity.userId())
             .build();
@@ -63,7 +70,7 @@ public final class AwsAccountFacts implements AccountPort {
 
     @Override
     public List<RegionInfo> regions(ConnectorSpec spec) {
-        return AwsCalls.call("ec2:DescribeRegions", HOME_REGION,
+        return calls(spec, "ec2:DescribeRegions", HOME_REGION,
             () -> clients.ec2(spec, HOME_REGION).describeRegions(request -> request.allRegions(true)).regions())
             .stream()
             .map(region -> RegionInfo.of(region.regionName(),
@@ -74,12 +81,12 @@ public final class AwsAccountFacts implements AccountPort {
     @Override
     public ConfigRecorderFacts configRecorder(ConnectorSpec spec, String region) {
         ConfigClient config = clients.config(spec, region);
-        List<ConfigurationRecorder> recorders = AwsCalls.call("config:DescribeConfigurationRecorders", region,
+        List<ConfigurationRecorder> recorders = calls(spec, "config:DescribeConfigurationRecorders", region,
             () -> config.describeConfigurationRecorders(request -> { }).configurationRecorders());
         if (recorders.isEmpty()) {
             return ConfigRecorderFacts.builder().build();
         }
-        Map<String, ConfigurationRecorderStatus> statuses = AwsCalls.call(
+        Map<String, ConfigurationRecorderStatus> statuses = calls(spec,
                 "config:DescribeConfigurationRecorderStatus", region,
                 () -> config.describeConfigurationRecorderStatus(request -> { }).configurationRecordersStatus())
             .stream().collect(Collectors.toMap(ConfigurationRecorderStatus::name, Function.identity(), (a, b) -> a));
@@ -106,27 +113,31 @@ public final class AwsAccountFacts implements AccountPort {
     }
 
     /**
-     * {@inheritDoc} {@code DescribeHub}, then, when the hub is enabled, {@code GetFindings} for one finding and
-     * {@code GetEnabledStandards} (every page). {@code InvalidAccessException} from {@code DescribeHub} ("not
-     * subscribed") means not enabled.
+     * {@inheritDoc} {@code DescribeHub}, then, when the hub is enabled, {@code GetFindings} for one finding (a finding
+     * left out of the page as malformed still counts) and {@code GetEnabledStandards} (every page).
+     * {@code InvalidAccessException} from {@code DescribeHub} ("not subscribed") means not enabled.
      */
     @Override
     public SecurityHubFacts securityHub(ConnectorSpec spec, String region) {
         SecurityHubClient hub = clients.securityHub(spec, region);
-        Optional<String> hubArn = AwsCalls.call("securityhub:DescribeHub", region, () -> describeHub(hub));
+        Optional<String> hubArn = calls(spec, "securityhub:DescribeHub", region, () -> describeHub(hub));
         if (hubArn.isEmpty()) {
             return SecurityHubFacts.builder().enabled(false).hasFindings(false).build();
         }
-        boolean hasFindings = AwsCalls.call("securityhub:GetFindings", region,
-            () -> !hub.getFindings(request -> request.maxResults(1)).findings().isEmpty());
-        List<StandardSubscription> standards = AwsCalls.call("securityhub:GetEnabledStandards", region,
-            () -> hub.getEnabledStandardsPaginator(request -> { }).standardsSubscriptions().stream()
-                .map(subscription -> StandardSubscription.builder()
-                    .subscriptionArn(subscription.standardsSubscriptionArn())
-                    .standardsArn(subscription.standardsArn())
-                    .status(subscription.standardsStatusAsString())
-                    .build())
-                .toList());
+        FindingsBodyFilter.Notes notes = new FindingsBodyFilter.Notes();
+        boolean hasFindings = !calls(spec, "securityhub:GetFindings", region,
+            () -> hub.getFindings(request -> request.maxResults(1)
+                .overrideConfiguration(config -> config.putExecutionAttribute(FindingsBodyFilter.NOTES, notes))))
+            .findings().isEmpty() || !notes.rejected().isEmpty();
+        List<StandardSubscription> standards = new ArrayList<>();
+        clients.calls().forEachPage(spec.awsAccountId(), "securityhub:GetEnabledStandards", region,
+            token -> hub.getEnabledStandards(request -> request.nextToken(token)),
+            GetEnabledStandardsResponse::nextToken,
+            page -> page.standardsSubscriptions().forEach(subscription -> standards.add(StandardSubscription.builder()
+                .subscriptionArn(subscription.standardsSubscriptionArn())
+                .standardsArn(subscription.standardsArn())
+                .status(subscription.standardsStatusAsString())
+                .build())));
         return SecurityHubFacts.builder().enabled(true).hubArn(hubArn).hasFindings(hasFindings).standards(standards)
             .build();
     }
@@ -143,7 +154,7 @@ public final class AwsAccountFacts implements AccountPort {
     @Override
     public Optional<IamPrincipalFacts> role(ConnectorSpec spec, String roleName) {
         IamClient iam = clients.iam(spec);
-        Optional<Role> role = AwsCalls.call("iam:GetRole", null, () -> {
+        Optional<Role> role = calls(spec, "iam:GetRole", null, () -> {
             try {
                 return Optional.of(iam.getRole(request -> request.roleName(roleName)).role());
             } catch (NoSuchEntityException absent) {
@@ -155,9 +166,10 @@ public final class AwsAccountFacts implements AccountPort {
             .arn(found.arn())
             .trustPolicy(Optional.ofNullable(found.assumeRolePolicyDocument())
                 .map(document -> URLDecoder.decode(document, StandardCharsets.UTF_8)))
-            .attachedPolicyArns(AwsCalls.call("iam:ListAttachedRolePolicies", null,
-                () -> iam.listAttachedRolePoliciesPaginator(request -> request.roleName(roleName)).attachedPolicies()
-                    .stream().map(AttachedPolicy::policyArn).toList()))
+            .attachedPolicyArns(attachedPolicies(spec, "iam:ListAttachedRolePolicies",
+                marker -> iam.listAttachedRolePolicies(request -> request.roleName(roleName).marker(marker)),
+                ListAttachedRolePoliciesResponse::isTruncated, ListAttachedRolePoliciesResponse::marker,
+                ListAttachedRolePoliciesResponse::attachedPolicies))
             .build());
     }
 
@@ -165,7 +177,7 @@ public final class AwsAccountFacts implements AccountPort {
     @Override
     public Optional<IamPrincipalFacts> user(ConnectorSpec spec, String userName) {
         IamClient iam = clients.iam(spec);
-        Optional<User> user = AwsCalls.call("iam:GetUser", null, () -> {
+        Optional<User> user = calls(spec, "iam:GetUser", null, () -> {
             try {
                 return Optional.of(iam.getUser(request -> request.userName(userName)).user());
             } catch (NoSuchEntityException absent) {
@@ -175,9 +187,36 @@ public final class AwsAccountFacts implements AccountPort {
         return user.map(found -> IamPrincipalFacts.builder()
             .name(found.userName())
             .arn(found.arn())
-            .attachedPolicyArns(AwsCalls.call("iam:ListAttachedUserPolicies", null,
-                () -> iam.listAttachedUserPoliciesPaginator(request -> request.userName(userName)).attachedPolicies()
-                    .stream().map(AttachedPolicy::policyArn).toList()))
+            .attachedPolicyArns(attachedPolicies(spec, "iam:ListAttachedUserPolicies",
+                marker -> iam.listAttachedUserPolicies(request -> request.userName(userName).marker(marker)),
+                ListAttachedUserPoliciesResponse::isTruncated, ListAttachedUserPoliciesResponse::marker,
+                ListAttachedUserPoliciesResponse::attachedPolicies))
             .build());
+    }
+
+    /**
+     * Every page of an IAM listing of attached policies: IAM pages with {@code Marker} while {@code IsTruncated}.
+     *
+     * @throws io.cloudconnector.CloudServiceException when a truncated page carries no {@code Marker}
+     */
+    private <P> List<String> attachedPolicies(ConnectorSpec spec, String operation, Function<String, P> fetch,
+        Function<P, Boolean> truncated, Function<P, String> marker, Function<P, List<AttachedPolicy>> policies) {
+        List<String> arns = new ArrayList<>();
+        clients.calls().forEachPage(spec.awsAccountId(), operation, null, fetch, page -> {
+            if (!Boolean.TRUE.equals(truncated.apply(page))) {
+                return null;
+            }
+            String next = marker.apply(page);
+            if (next == null || next.isEmpty()) {
+                throw new CloudServiceException(operation + " said more pages follow (IsTruncated) but gave no "
+                    + "Marker; stopping the listing", "aws", operation, null, 0, null, null, false, null);
+            }
+            return next;
+        }, page -> policies.apply(page).forEach(policy -> arns.add(policy.policyArn())));
+        return arns;
+    }
+
+    private <T> T calls(ConnectorSpec spec, String operation, String region, Supplier<T> call) {
+        return clients.calls().call(spec.awsAccountId(), operation, region, call);
     }
 }

@@ -3,6 +3,7 @@ package io.cloudconnector.aws.internal;
 import io.cloudconnector.AwsAuthentication;
 import io.cloudconnector.CloudEndpoints;
 import io.cloudconnector.ConnectorSpec;
+import io.cloudconnector.ResiliencePolicy;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,8 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -31,7 +34,13 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
  * Creates and caches the AWS SDK clients: one per account, authentication, service and region, all sharing one HTTP
- * client. Thread-safe.
+ * client, and the {@link AwsCalls} every call goes through.
+ *
+ * <p>Every client, the one that assumes roles included, has the AWS SDK's retries switched off
+ * ({@link AwsRetryStrategy#doNotRetry()}): {@link AwsCalls} is the one layer that retries, so attempts never
+ * multiply. Each has the policy's attempt timeout ({@code apiCallAttemptTimeout}) and whole-call timeout
+ * ({@code apiCallTimeout}). The Security Hub clients read {@code GetFindings} answers through
+ * {@link FindingsBodyFilter}. Thread-safe.
  */
 public final class AwsClients implements AutoCloseable {
 
@@ -39,6 +48,8 @@ public final class AwsClients implements AutoCloseable {
     static final String ROLE_SESSION_NAME = "cloud-connector-sdk";
 
     private final CloudEndpoints endpoints;
+    private final ResiliencePolicy policy;
+    private final AwsCalls calls;
     private final SdkHttpClient httpClient;
     private final AwsCredentialsProvider baseCredentials;
     private final Map<String, AwsCredentialsProvider> credentials = new ConcurrentHashMap<>();
@@ -46,8 +57,17 @@ public final class AwsClients implements AutoCloseable {
     /** Whether every client of this instance uses the base credentials, whatever the spec's authentication. */
     private final boolean baseIdentity;
 
-    public AwsClients(CloudEndpoints endpoints) {
+    /** Clients for {@code endpoints}, whose calls run under {@code policy}. */
+    public AwsClients(CloudEndpoints endpoints, ResiliencePolicy policy) {
+        this(endpoints, policy, new AwsCalls(policy));
+    }
+
+    /** Clients whose calls run through {@code calls}. */
+    AwsClients(CloudEndpoints endpoints, ResiliencePolicy policy, AwsCalls calls) {
+        CredentialLoggers.warnIfOn();
         this.endpoints = endpoints;
+        this.policy = policy;
+        this.calls = calls;
         this.httpClient = ApacheHttpClient.builder().maxConnections(64).build();
         this.baseCredentials = endpoints.awsCredentials()
             .<AwsCredentialsProvider>map(keys -> StaticCredentialsProvider.create(
@@ -59,6 +79,8 @@ public final class AwsClients implements AutoCloseable {
 
     private AwsClients(AwsClients shared) {
         this.endpoints = shared.endpoints;
+        this.policy = shared.policy;
+        this.calls = shared.calls;
         this.httpClient = shared.httpClient;
         this.baseCredentials = shared.baseCredentials;
         this.clients = shared.clients;
@@ -83,6 +105,11 @@ public final class AwsClients implements AutoCloseable {
             .forcePathStyle(endpoint().isPresent()).crossRegionAccessEnabled(true).build());
     }
 
+    /** Where every call goes through: retries, circuit breakers, rate limits, paging checks. */
+    public AwsCalls calls() {
+        return calls;
+    }
+
     /** The EC2 client of {@code region} for the spec's account. */
     public Ec2Client ec2(ConnectorSpec spec, String region) {
         return client(spec, "ec2", region, r -> configure(Ec2Client.builder(), spec, r).build());
@@ -100,7 +127,9 @@ public final class AwsClients implements AutoCloseable {
 
     /** The Security Hub client of {@code region} for the spec's account. */
     public SecurityHubClient securityHub(ConnectorSpec spec, String region) {
-        return client(spec, "securityhub", region, r -> configure(SecurityHubClient.builder(), spec, r).build());
+        return client(spec, "securityhub", region, r -> configure(SecurityHubClient.builder(), spec, r)
+            .overrideConfiguration(overrides().addExecutionInterceptor(new FindingsBodyFilter()).build())
+            .build());
     }
 
     /** The STS client of {@code region} for the spec's account (with the spec's credentials, role assumed). */
@@ -155,8 +184,17 @@ public final class AwsClients implements AutoCloseable {
         builder.region("aws-global".equals(region) ? Region.AWS_GLOBAL : Region.of(region))
             .credentialsProvider(provider);
         builder.httpClient(httpClient);
+        builder.overrideConfiguration(overrides().build());
         endpoint().ifPresent(builder::endpointOverride);
         return builder;
+    }
+
+    /** No retries of the AWS SDK's own, and the policy's timeouts. */
+    private ClientOverrideConfiguration.Builder overrides() {
+        return ClientOverrideConfiguration.builder()
+            .retryStrategy(AwsRetryStrategy.doNotRetry())
+            .apiCallAttemptTimeout(policy.attemptTimeout())
+            .apiCallTimeout(policy.callTimeout());
     }
 
     private Optional<URI> endpoint() {

@@ -11,11 +11,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.DescribeInstancesResponse;
 import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.InstanceStateName;
-import software.amazon.awssdk.services.ec2.model.Reservation;
 import software.amazon.awssdk.services.ec2.model.Tag;
+import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.DescribeInstanceInformationResponse;
 import software.amazon.awssdk.services.ssm.model.GetCommandInvocationResponse;
 import software.amazon.awssdk.services.ssm.model.InstanceInformation;
@@ -25,7 +26,8 @@ import software.amazon.awssdk.services.ssm.model.SendCommandRequest;
 /**
  * {@link FleetPort} over EC2 and SSM: {@code ec2:DescribeInstances} (1,000 per page), {@code
  * ssm:DescribeInstanceInformation} (50 per page), {@code ssm:SendCommand} and {@code ssm:GetCommandInvocation}. Every
- * page is read; failures become {@link io.cloudconnector.ConnectorException}s naming operation and region. The
+ * page is read, each page one call through {@link AwsCalls}; {@code SendCommand} is never sent twice unless AWS said it
+ * did not process it. Failures become {@link io.cloudconnector.ConnectorException}s naming operation and region. The
  * command's script is never logged.
  */
 public final class AwsFleet implements FleetPort {
@@ -44,32 +46,28 @@ public final class AwsFleet implements FleetPort {
 
     @Override
     public List<Ec2Instance> instances(ConnectorSpec spec, String region) {
-        return AwsCalls.call("ec2:DescribeInstances", region, () -> {
-            List<Ec2Instance> instances = new ArrayList<>();
-            for (DescribeInstancesResponse page : clients.ec2(spec, region)
-                .describeInstancesPaginator(request -> request.maxResults(EC2_PAGE_SIZE))) {
-                for (Reservation reservation : page.reservations()) {
-                    reservation.instances().stream()
-                        .filter(instance -> instance.state() == null
-                            || instance.state().name() != InstanceStateName.TERMINATED)
-                        .map(instance -> toInstance(instance, region))
-                        .forEach(instances::add);
-                }
-            }
-            return instances;
-        });
+        Ec2Client ec2 = clients.ec2(spec, region);
+        List<Ec2Instance> instances = new ArrayList<>();
+        clients.calls().forEachPage(spec.awsAccountId(), "ec2:DescribeInstances", region,
+            token -> ec2.describeInstances(request -> request.maxResults(EC2_PAGE_SIZE).nextToken(token)),
+            DescribeInstancesResponse::nextToken,
+            page -> page.reservations().stream().flatMap(reservation -> reservation.instances().stream())
+                .filter(instance -> instance.state() == null
+                    || instance.state().name() != InstanceStateName.TERMINATED)
+                .map(instance -> toInstance(instance, region))
+                .forEach(instances::add));
+        return instances;
     }
 
     @Override
     public List<ManagedInstance> managedInstances(ConnectorSpec spec, String region) {
-        return AwsCalls.call("ssm:DescribeInstanceInformation", region, () -> {
-            List<ManagedInstance> managed = new ArrayList<>();
-            for (DescribeInstanceInformationResponse page : clients.ssm(spec, region)
-                .describeInstanceInformationPaginator(request -> request.maxResults(SSM_PAGE_SIZE))) {
-                page.instanceInformationList().stream().map(AwsFleet::toManaged).forEach(managed::add);
-            }
-            return managed;
-        });
+        SsmClient ssm = clients.ssm(spec, region);
+        List<ManagedInstance> managed = new ArrayList<>();
+        clients.calls().forEachPage(spec.awsAccountId(), "ssm:DescribeInstanceInformation", region,
+            token -> ssm.describeInstanceInformation(request -> request.maxResults(SSM_PAGE_SIZE).nextToken(token)),
+            DescribeInstanceInformationResponse::nextToken,
+            page -> page.instanceInformationList().stream().map(AwsFleet::toManaged).forEach(managed::add));
+        return managed;
     }
 
     @Override
@@ -84,14 +82,14 @@ public final class AwsFleet implements FleetPort {
             .maxErrors(command.maxErrors())
             .comment(command.comment())
             .build();
-        return AwsCalls.call("ssm:SendCommand", region,
+        return clients.calls().callNotIdempotent(spec.awsAccountId(), "ssm:SendCommand", region,
             () -> clients.ssm(spec, region).sendCommand(request).command().commandId());
     }
 
     @Override
     public Optional<CommandInvocation> invocation(ConnectorSpec spec, String region, String commandId,
         String instanceId) {
-        return AwsCalls.call("ssm:GetCommandInvocation", region, () -> {
+        return clients.calls().call(spec.awsAccountId(), "ssm:GetCommandInvocation", region, () -> {
             try {
                 GetCommandInvocationResponse response = clients.ssm(spec, region)
                     .getCommandInvocation(request -> request.commandId(commandId).instanceId(instanceId));

@@ -55,7 +55,7 @@ public final class AwsProvisioning implements ProvisioningPort {
 
     @Override
     public List<DeliveryChannelFacts> deliveryChannels(ConnectorSpec spec, String region) {
-        return AwsCalls.call("config:DescribeDeliveryChannels", region,
+        return clients.calls().call(spec.awsAccountId(), "config:DescribeDeliveryChannels", region,
             () -> clients.config(spec, region).describeDeliveryChannels(request -> { }).deliveryChannels())
             .stream().map(channel -> DeliveryChannelFacts.builder().name(channel.name())
                 .s3BucketName(Optional.ofNullable(channel.s3BucketName())).build())
@@ -71,7 +71,8 @@ public final class AwsProvisioning implements ProvisioningPort {
     public Optional<BucketFacts> bucket(ConnectorSpec spec, String bucketName) {
         Optional<HeadBucketResponse> head;
         try {
-            head = AwsCalls.call("s3:ListBucket", HOME_REGION, () -> Optional.of(clients.s3(spec, HOME_REGION)
+            head = clients.calls().call(spec.awsAccountId(), "s3:ListBucket", HOME_REGION,
+                () -> Optional.of(clients.s3(spec, HOME_REGION)
                 .headBucket(request -> request.bucket(bucketName).expectedBucketOwner(spec.awsAccountId()))));
         } catch (CloudServiceException e) {
             if (e.statusCode() == NOT_FOUND) {
@@ -86,15 +87,15 @@ public final class AwsProvisioning implements ProvisioningPort {
         Optional<String> region = head.map(HeadBucketResponse::bucketRegion);
         S3Client s3 = clients.s3(spec, region.orElse(HOME_REGION));
         String where = region.orElse(HOME_REGION);
-        boolean encrypted = absentAs(false, "s3:GetEncryptionConfiguration", where,
+        boolean encrypted = absentAs(spec, false, "s3:GetEncryptionConfiguration", where,
             "ServerSideEncryptionConfigurationNotFoundError",
             () -> s3.getBucketEncryption(request -> request.bucket(bucketName)).serverSideEncryptionConfiguration()
                 != null);
-        boolean blocked = absentAs(false, "s3:GetBucketPublicAccessBlock", where,
+        boolean blocked = absentAs(spec, false, "s3:GetBucketPublicAccessBlock", where,
             "NoSuchPublicAccessBlockConfiguration",
             () -> allBlocked(s3.getPublicAccessBlock(request -> request.bucket(bucketName))
                 .publicAccessBlockConfiguration()));
-        Optional<String> policy = absentAs(Optional.empty(), "s3:GetBucketPolicy", where, "NoSuchBucketPolicy",
+        Optional<String> policy = absentAs(spec, Optional.empty(), "s3:GetBucketPolicy", where, "NoSuchBucketPolicy",
             () -> Optional.ofNullable(s3.getBucketPolicy(request -> request.bucket(bucketName)).policy()));
         return Optional.of(BucketFacts.builder().name(bucketName).accessible(true).region(region)
             .encrypted(encrypted).publicAccessBlocked(blocked).policy(policy).build());
@@ -102,7 +103,7 @@ public final class AwsProvisioning implements ProvisioningPort {
 
     @Override
     public List<String> accessKeyIds(ConnectorSpec spec, String userName) {
-        return AwsCalls.call("iam:ListAccessKeys", null, () -> clients.iam(spec)
+        return clients.calls().call(spec.awsAccountId(), "iam:ListAccessKeys", null, () -> clients.iam(spec)
             .listAccessKeysPaginator(request -> request.userName(userName)).accessKeyMetadata().stream()
             .map(AccessKeyMetadata::accessKeyId).toList());
     }
@@ -110,7 +111,7 @@ public final class AwsProvisioning implements ProvisioningPort {
     /** {@inheritDoc} Security Hub's "already subscribed" ({@code ResourceConflictException}) counts as done. */
     @Override
     public void enableSecurityHub(ConnectorSpec spec, String region) {
-        AwsCalls.call("securityhub:EnableSecurityHub", region, () -> {
+        clients.calls().callNotIdempotent(spec.awsAccountId(), "securityhub:EnableSecurityHub", region, () -> {
             try {
                 clients.securityHub(spec, region).enableSecurityHub(request -> request.enableDefaultStandards(false));
             } catch (ResourceConflictException alreadyEnabled) {
@@ -122,7 +123,8 @@ public final class AwsProvisioning implements ProvisioningPort {
 
     @Override
     public void enableStandard(ConnectorSpec spec, String region, String standardsArn) {
-        AwsCalls.call("securityhub:BatchEnableStandards", region, () -> clients.securityHub(spec, region)
+        clients.calls().callNotIdempotent(spec.awsAccountId(), "securityhub:BatchEnableStandards", region,
+            () -> clients.securityHub(spec, region)
             .batchEnableStandards(request -> request.standardsSubscriptionRequests(
                 StandardsSubscriptionRequest.builder().standardsArn(standardsArn).build())));
     }
@@ -130,7 +132,7 @@ public final class AwsProvisioning implements ProvisioningPort {
     /** {@inheritDoc} IAM's "role name has been taken" for the service's own role counts as done. */
     @Override
     public void createServiceLinkedRole(ConnectorSpec spec, String serviceName) {
-        AwsCalls.call("iam:CreateServiceLinkedRole", null, () -> {
+        clients.calls().callNotIdempotent(spec.awsAccountId(), "iam:CreateServiceLinkedRole", null, () -> {
             try {
                 clients.iam(spec).createServiceLinkedRole(request -> request.awsServiceName(serviceName));
             } catch (InvalidInputException e) {
@@ -149,27 +151,30 @@ public final class AwsProvisioning implements ProvisioningPort {
             .recordingGroup(RecordingGroup.builder().allSupported(true)
                 .includeGlobalResourceTypes(includeGlobalResourceTypes).build())
             .build();
-        AwsCalls.call("config:PutConfigurationRecorder", region, () -> clients.config(spec, region)
+        clients.calls().call(spec.awsAccountId(), "config:PutConfigurationRecorder", region,
+            () -> clients.config(spec, region)
             .putConfigurationRecorder(request -> request.configurationRecorder(recorder)));
     }
 
     @Override
     public void putDeliveryChannel(ConnectorSpec spec, String region, String name, String bucketName) {
         DeliveryChannel channel = DeliveryChannel.builder().name(name).s3BucketName(bucketName).build();
-        AwsCalls.call("config:PutDeliveryChannel", region, () -> clients.config(spec, region)
+        clients.calls().call(spec.awsAccountId(), "config:PutDeliveryChannel", region,
+            () -> clients.config(spec, region)
             .putDeliveryChannel(request -> request.deliveryChannel(channel)));
     }
 
     @Override
     public void startConfigRecorder(ConnectorSpec spec, String region, String recorderName) {
-        AwsCalls.call("config:StartConfigurationRecorder", region, () -> clients.config(spec, region)
+        clients.calls().call(spec.awsAccountId(), "config:StartConfigurationRecorder", region,
+            () -> clients.config(spec, region)
             .startConfigurationRecorder(request -> request.configurationRecorderName(recorderName)));
     }
 
     /** {@inheritDoc} Outside us-east-1 the region is given as the location constraint, as S3 requires. */
     @Override
     public void createBucket(ConnectorSpec spec, String region, String bucketName) {
-        AwsCalls.call("s3:CreateBucket", region, () -> {
+        clients.calls().callNotIdempotent(spec.awsAccountId(), "s3:CreateBucket", region, () -> {
             try {
                 clients.s3(spec, region).createBucket(request -> {
                     request.bucket(bucketName);
@@ -188,7 +193,8 @@ public final class AwsProvisioning implements ProvisioningPort {
     public void blockPublicAccess(ConnectorSpec spec, String region, String bucketName) {
         PublicAccessBlockConfiguration all = PublicAccessBlockConfiguration.builder().blockPublicAcls(true)
             .ignorePublicAcls(true).blockPublicPolicy(true).restrictPublicBuckets(true).build();
-        AwsCalls.call("s3:PutBucketPublicAccessBlock", region, () -> clients.s3(spec, region)
+        clients.calls().call(spec.awsAccountId(), "s3:PutBucketPublicAccessBlock", region,
+            () -> clients.s3(spec, region)
             .putPublicAccessBlock(request -> request.bucket(bucketName).publicAccessBlockConfiguration(all)));
     }
 
@@ -197,44 +203,47 @@ public final class AwsProvisioning implements ProvisioningPort {
         ServerSideEncryptionRule sseS3 = ServerSideEncryptionRule.builder()
             .applyServerSideEncryptionByDefault(encryption -> encryption.sseAlgorithm(ServerSideEncryption.AES256))
             .build();
-        AwsCalls.call("s3:PutEncryptionConfiguration", region, () -> clients.s3(spec, region)
+        clients.calls().call(spec.awsAccountId(), "s3:PutEncryptionConfiguration", region,
+            () -> clients.s3(spec, region)
             .putBucketEncryption(request -> request.bucket(bucketName)
                 .serverSideEncryptionConfiguration(configuration -> configuration.rules(sseS3))));
     }
 
     @Override
     public void putBucketPolicy(ConnectorSpec spec, String region, String bucketName, String policy) {
-        AwsCalls.call("s3:PutBucketPolicy", region, () -> clients.s3(spec, region)
+        clients.calls().call(spec.awsAccountId(), "s3:PutBucketPolicy", region, () -> clients.s3(spec, region)
             .putBucketPolicy(request -> request.bucket(bucketName).policy(policy)));
     }
 
     @Override
     public String createRole(ConnectorSpec spec, String roleName, String trustPolicy, String description) {
-        return AwsCalls.call("iam:CreateRole", null, () -> clients.iam(spec).createRole(request -> request
+        return clients.calls().callNotIdempotent(spec.awsAccountId(), "iam:CreateRole", null,
+            () -> clients.iam(spec).createRole(request -> request
             .roleName(roleName).assumeRolePolicyDocument(trustPolicy).description(description)).role().arn());
     }
 
     @Override
     public void attachRolePolicy(ConnectorSpec spec, String roleName, String policyArn) {
-        AwsCalls.call("iam:AttachRolePolicy", null, () -> clients.iam(spec)
+        clients.calls().call(spec.awsAccountId(), "iam:AttachRolePolicy", null, () -> clients.iam(spec)
             .attachRolePolicy(request -> request.roleName(roleName).policyArn(policyArn)));
     }
 
     @Override
     public void createUser(ConnectorSpec spec, String userName) {
-        AwsCalls.call("iam:CreateUser", null,
+        clients.calls().callNotIdempotent(spec.awsAccountId(), "iam:CreateUser", null,
             () -> clients.iam(spec).createUser(request -> request.userName(userName)));
     }
 
     @Override
     public void attachUserPolicy(ConnectorSpec spec, String userName, String policyArn) {
-        AwsCalls.call("iam:AttachUserPolicy", null, () -> clients.iam(spec)
+        clients.calls().call(spec.awsAccountId(), "iam:AttachUserPolicy", null, () -> clients.iam(spec)
             .attachUserPolicy(request -> request.userName(userName).policyArn(policyArn)));
     }
 
     @Override
     public AwsAuthentication.AccessKeys createAccessKey(ConnectorSpec spec, String userName) {
-        AccessKey key = AwsCalls.call("iam:CreateAccessKey", null, () -> clients.iam(spec)
+        AccessKey key = clients.calls().callNotIdempotent(spec.awsAccountId(), "iam:CreateAccessKey", null,
+            () -> clients.iam(spec)
             .createAccessKey(request -> request.userName(userName)).accessKey());
         return AwsAuthentication.accessKeys(key.accessKeyId(), Secret.of(key.secretAccessKey()));
     }
@@ -246,9 +255,9 @@ public final class AwsProvisioning implements ProvisioningPort {
     }
 
     /** Runs an S3 read whose "not configured" error code means {@code absent}. */
-    private static <T> T absentAs(T absent, String operation, String region, String notConfiguredCode,
+    private <T> T absentAs(ConnectorSpec spec, T absent, String operation, String region, String notConfiguredCode,
         Supplier<T> read) {
-        return AwsCalls.call(operation, region, () -> {
+        return clients.calls().call(spec.awsAccountId(), operation, region, () -> {
             try {
                 return read.get();
             } catch (S3Exception e) {

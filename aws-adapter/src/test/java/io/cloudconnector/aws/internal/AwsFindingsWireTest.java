@@ -39,6 +39,7 @@ import io.cloudconnector.FindingQuery;
 import io.cloudconnector.FindingsCursor;
 import io.cloudconnector.FindingsTally;
 import io.cloudconnector.RecordState;
+import io.cloudconnector.ResiliencePolicy;
 import io.cloudconnector.Secret;
 import io.cloudconnector.SecureScore;
 import io.cloudconnector.SeverityLabel;
@@ -71,8 +72,9 @@ class AwsFindingsWireTest {
 
     private static final List<String> REGIONS = List.of("us-east-1", "eu-west-1", "ap-south-1");
     private static final int PER_REGION = 110;
-    private static final SecurityHubPolicy FAST = new SecurityHubPolicy(1_000, 1_000, Duration.ofSeconds(1),
-        Duration.ofSeconds(5), 4, Duration.ofMillis(1), Duration.ofMillis(5));
+    private static final ResiliencePolicy FAST = ResiliencePolicy.builder().securityHubGetFindingsPerSecond(1_000)
+        .securityHubPerSecond(1_000).maxAttempts(4).baseBackoff(Duration.ofMillis(1)).maxBackoff(Duration.ofMillis(5))
+        .build();
 
     @TempDir
     Path directory;
@@ -92,7 +94,7 @@ class AwsFindingsWireTest {
             .awsCredentials(AwsAuthentication.accessKeys("AKIAIOSFODNN7EXAMPLE",
                 Secret.of("wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY")))
             .build();
-        clients = new AwsClients(endpoints);
+        clients = new AwsClients(endpoints, FAST);
     }
 
     @AfterEach
@@ -128,7 +130,7 @@ class AwsFindingsWireTest {
         FindingsTally tally = new FindingsTally();
 
         List<Finding> findings;
-        try (Stream<Finding> stream = client(new AwsFindings(clients, FAST), null).findings(TestSides.spec(),
+        try (Stream<Finding> stream = client(new AwsFindings(clients), null).findings(TestSides.spec(),
             FindingQuery.builder().recordStates(List.of()).build(), tally)) {
             findings = stream.toList();
         }
@@ -149,7 +151,7 @@ class AwsFindingsWireTest {
     void findings_throttledPages_resentWithTheSameTokenAndTheExpiredTokenRestartsOnce() {
         stubThreeRegions();
 
-        try (Stream<Finding> stream = client(new AwsFindings(clients, FAST), null).findings(TestSides.spec(),
+        try (Stream<Finding> stream = client(new AwsFindings(clients), null).findings(TestSides.spec(),
             FindingQuery.activeFindings())) {
             assertThat(stream.count()).isPositive();
         }
@@ -221,7 +223,7 @@ class AwsFindingsWireTest {
         stubs.pages("us-east-1", aggregated, Set.of(1), -1);
 
         List<Finding> findings;
-        try (Stream<Finding> stream = client(new AwsFindings(clients, FAST), null).findings(TestSides.spec(),
+        try (Stream<Finding> stream = client(new AwsFindings(clients), null).findings(TestSides.spec(),
             FindingQuery.builder().recordStates(List.of()).build())) {
             findings = stream.toList();
         }
@@ -254,8 +256,8 @@ class AwsFindingsWireTest {
             FindingsFixture.finding("us-east-1", 13), passedRule11, FindingsFixture.finding("us-east-1", 23)),
             Set.of(), -1);
         ComplianceSummary compliance = ConnectorClient.of(TestSides.aws(List.of("us-east-1"),
-            new AwsFindings(clients, FAST), () -> { }), TestSides.azure(null)).compliance(TestSides.spec());
-        SecureScore score = ConnectorClient.of(TestSides.aws(List.of("us-east-1"), new AwsFindings(clients, FAST),
+            new AwsFindings(clients), () -> { }), TestSides.azure(null)).compliance(TestSides.spec());
+        SecureScore score = ConnectorClient.of(TestSides.aws(List.of("us-east-1"), new AwsFindings(clients),
             () -> { }), TestSides.azure(null)).secureScore(TestSides.spec());
 
         assertThat(compliance.standards()).singleElement().satisfies(standard -> {
@@ -301,7 +303,7 @@ class AwsFindingsWireTest {
             .updatedSince(Instant.parse("2026-11-01T00:00:00Z"))
             .build();
 
-        FindingsPage page = new AwsFindings(clients, FAST).findings(TestSides.spec(), FindingsPageRequest.builder()
+        FindingsPage page = new AwsFindings(clients).findings(TestSides.spec(), FindingsPageRequest.builder()
             .region("eu-west-1").query(query).addRegionFilter("eu-west-1").build());
 
         assertThat(page.findings()).isEmpty();
@@ -328,9 +330,10 @@ class AwsFindingsWireTest {
     @Test
     void getFindings_throttledOnEveryAttempt_onlyThePolicysAttemptsThenThrottled() {
         wireMock.stubFor(SecurityHubStubs.getFindings("us-east-1").willReturn(SecurityHubStubs.throttled()));
-        SecurityHubPolicy threeAttempts = new SecurityHubPolicy(1_000, 1_000, Duration.ofSeconds(1),
-            Duration.ofSeconds(5), 3, Duration.ofMillis(1), Duration.ofMillis(5));
-        AwsFindings port = new AwsFindings(clients, threeAttempts);
+        ResiliencePolicy threeAttempts = ResiliencePolicy.builder().from(FAST).maxAttempts(3).build();
+        clients.close();
+        clients = new AwsClients(endpoints, threeAttempts);
+        AwsFindings port = new AwsFindings(clients);
 
         assertThatThrownBy(() -> port.findings(TestSides.spec(), FindingsPageRequest.builder().region("us-east-1")
             .query(FindingQuery.activeFindings()).nextToken("tok-us-east-1-4").build()))
@@ -344,9 +347,12 @@ class AwsFindingsWireTest {
     @Test
     void getFindings_rateLimitSpent_throttledWithoutCallingAws() {
         wireMock.stubFor(SecurityHubStubs.getFindings("us-east-1").willReturn(okJson("{\"Findings\":[]}")));
-        SecurityHubPolicy twoPerHour = new SecurityHubPolicy(2, 10, Duration.ofHours(1), Duration.ZERO, 1,
-            Duration.ofMillis(1), Duration.ofMillis(1));
-        AwsFindings port = new AwsFindings(clients, twoPerHour);
+        ResiliencePolicy twoPerHour = ResiliencePolicy.builder().securityHubGetFindingsPerSecond(2).maxAttempts(1)
+            .callBudget(Duration.ofSeconds(1)).callTimeout(Duration.ofSeconds(1))
+            .attemptTimeout(Duration.ofSeconds(1)).build();
+        clients.close();
+        clients = new AwsClients(endpoints, twoPerHour, new AwsCalls(twoPerHour, Duration.ofHours(1)));
+        AwsFindings port = new AwsFindings(clients);
         FindingsPageRequest request = FindingsPageRequest.builder().region("us-east-1")
             .query(FindingQuery.activeFindings()).build();
         port.findings(TestSides.spec(), request);
@@ -354,7 +360,8 @@ class AwsFindingsWireTest {
 
         assertThatThrownBy(() -> port.findings(TestSides.spec(), request))
             .isInstanceOf(ThrottledException.class)
-            .hasMessageContaining("rate limiter (2 per PT1H)");
+            .hasMessageContaining("got no permit of the SDK's rate limiter within its budget of 1.0 s (2 calls per "
+                + "3600.0 s)");
         wireMock.verify(2, postRequestedFor(urlPathEqualTo("/findings")));
     }
 
@@ -362,11 +369,11 @@ class AwsFindingsWireTest {
     void exportFindings_killedAfterItsSecondPageAndResumed_nothingLostNothingWrittenTwice() {
         stubThreeRegions();
         TestSides.Assessments reference = new TestSides.Assessments();
-        ExportResult full = client(new AwsFindings(clients, FAST), reference).exportFindings(TestSides.spec(),
+        ExportResult full = client(new AwsFindings(clients), reference).exportFindings(TestSides.spec(),
             exportTo(FileCheckpointStore.in(directory.resolve("reference"))));
         wireMock.resetScenarios();
         TestSides.Assessments assessments = new TestSides.Assessments();
-        ConnectorClient client = client(new AwsFindings(clients, FAST), assessments);
+        ConnectorClient client = client(new AwsFindings(clients), assessments);
         FileCheckpointStore store = FileCheckpointStore.in(directory.resolve("run"));
 
         assertThatThrownBy(() -> client.exportFindings(TestSides.spec(), exportTo(new DyingAfter(2, store,

@@ -5,13 +5,13 @@ import com.azure.core.http.HttpHeaderName;
 import com.azure.core.http.HttpMethod;
 import com.azure.core.http.HttpPipeline;
 import com.azure.core.http.HttpRequest;
-import com.azure.core.http.HttpResponse;
 import com.azure.core.util.BinaryData;
 import com.azure.core.util.Context;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudconnector.ConnectorException;
+import io.cloudconnector.ResiliencePolicy;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -23,16 +23,23 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import reactor.core.publisher.Mono;
 
 /**
  * Synchronous JSON calls to Azure Resource Manager over an {@link ArmPipeline}: GET (404 is absent), PUT and DELETE
  * that wait for long-running operations ({@code Azure-AsyncOperation}, else {@code Location}, honouring
- * {@code Retry-After}, up to a deadline), POST, and lists that follow {@code nextLink}.
+ * {@code Retry-After}, up to a deadline), POST, and lists that follow {@code nextLink}. Each request, and the reading
+ * of its answer, is one exchange run by {@link ArmCalls} (retries, rate limits) and bounded by the policy's
+ * whole-call timeout.
  *
  * <p>Every URL, including links ARM hands back, must point at the ARM endpoint's scheme, host and port: the bearer
- * token is never sent elsewhere. Thread-safe.
+ * token is never sent elsewhere. A list stops with an error, never with part of the items, when a page is not JSON,
+ * has no {@code value} array, links to a page already read, or the listing runs past the policy's page limit.
+ * Thread-safe.
  */
 public final class ArmClient {
 
@@ -43,19 +50,22 @@ public final class ArmClient {
     private final ObjectMapper json;
     private final Duration operationTimeout;
     private final Duration pollInterval;
+    private final ArmCalls calls;
 
     /**
      * @param endpoint the ARM endpoint, such as {@code https://management.azure.com}
      * @param operationTimeout how long a long-running operation, or a provider registration, may take
      * @param pollInterval the wait between two polls when ARM sends no {@code Retry-After}
+     * @param policy how each exchange is retried, paced and timed out
      */
     public ArmClient(HttpPipeline pipeline, URI endpoint, ObjectMapper json, Duration operationTimeout,
-        Duration pollInterval) {
+        Duration pollInterval, ResiliencePolicy policy) {
         this.pipeline = pipeline;
         this.endpoint = withoutTrailingSlash(endpoint);
         this.json = json;
         this.operationTimeout = operationTimeout;
         this.pollInterval = pollInterval;
+        this.calls = new ArmCalls(policy);
     }
 
     /** The JSON mapper of the wire models. */
@@ -65,32 +75,32 @@ public final class ArmClient {
 
     /** The resource at {@code path}; empty when ARM answers 404. */
     Optional<JsonNode> get(String path, String apiVersion, String operation) {
-        ArmAnswer answer = send(HttpMethod.GET, url(path, apiVersion), null, operation);
-        if (answer.status() == 404) {
-            return Optional.empty();
-        }
-        return Optional.of(parse(require(answer, operation), operation));
+        return exchange(HttpMethod.GET, url(path, apiVersion), null, operation, answer -> answer.status() == 404
+            ? Optional.empty() : Optional.of(parse(require(answer, operation), operation)));
     }
 
     /** PUTs {@code body} and returns the resource ARM answers with, after any long-running operation. */
     JsonNode put(String path, String apiVersion, Object body, String operation) {
         URI url = url(path, apiVersion);
-        ArmAnswer answer = require(send(HttpMethod.PUT, url, serialize(body, operation), operation), operation);
-        boolean longRunning = answer.asyncOperation().isPresent() || answer.status() == 202;
-        if (!longRunning && answer.body().length > 0) {
-            return parse(answer, operation);
+        Read written = exchange(HttpMethod.PUT, url, serialize(body, operation), operation, answer -> {
+            require(answer, operation);
+            boolean longRunning = answer.asyncOperation().isPresent() || answer.status() == 202;
+            return new Read(answer, longRunning || answer.body().length == 0 ? null : parse(answer, operation));
+        });
+        if (written.body() != null) {
+            return written.body();
         }
-        await(answer, operation);
-        return parse(require(send(HttpMethod.GET, url, null, operation), operation), operation);
+        await(written.answer(), operation);
+        return exchange(HttpMethod.GET, url, null, operation, read -> parse(require(read, operation), operation));
     }
 
     /** DELETEs the resource; {@code false} when ARM says there was none (204 or 404). */
     boolean delete(String path, String apiVersion, String operation) {
-        ArmAnswer answer = send(HttpMethod.DELETE, url(path, apiVersion), null, operation);
+        ArmAnswer answer = exchange(HttpMethod.DELETE, url(path, apiVersion), null, operation, deleted ->
+            deleted.status() == 204 || deleted.status() == 404 ? deleted : require(deleted, operation));
         if (answer.status() == 204 || answer.status() == 404) {
             return false;
         }
-        require(answer, operation);
         if (answer.status() == 202 || answer.asyncOperation().isPresent()) {
             await(answer, operation);
         }
@@ -99,15 +109,17 @@ public final class ArmClient {
 
     /** POSTs without a body and returns the answer's JSON (an empty object when it has none). */
     JsonNode post(String path, String apiVersion, String operation) {
-        ArmAnswer answer = require(send(HttpMethod.POST, url(path, apiVersion), null, operation), operation);
-        return answer.body().length == 0 ? json.createObjectNode() : parse(answer, operation);
+        return exchange(HttpMethod.POST, url(path, apiVersion), null, operation, answer -> {
+            require(answer, operation);
+            return answer.body().length == 0 ? json.createObjectNode() : parse(answer, operation);
+        });
     }
 
     /**
      * Every item of a list, every page read by following {@code nextLink}.
      *
      * @throws io.cloudconnector.CloudServiceException when a {@code nextLink} leaves the ARM endpoint or points to a
-     *     page already read
+     *     page already read, a page has no {@code value} array, or the list runs past the policy's page limit
      */
     List<JsonNode> list(String path, String apiVersion, String operation) {
         List<JsonNode> items = new ArrayList<>();
@@ -118,8 +130,18 @@ public final class ArmClient {
                 throw ArmErrors.badLink(operation, "nextLink points to a page already read (" + page.getPath()
                     + "); stopping instead of looping");
             }
-            JsonNode body = parse(require(send(HttpMethod.GET, page, null, operation), operation), operation);
-            body.path("value").forEach(items::add);
+            if (read.size() > calls.policy().maxPages()) {
+                throw ArmErrors.badLink(operation, "the list went on past " + calls.policy().maxPages()
+                    + " pages; stopping instead of looping");
+            }
+            JsonNode body = exchange(HttpMethod.GET, page, null, operation, answer -> {
+                JsonNode parsed = parse(require(answer, operation), operation);
+                if (!parsed.path("value").isArray()) {
+                    throw ArmErrors.notAList(operation, answer);
+                }
+                return parsed;
+            });
+            body.get("value").forEach(items::add);
             JsonNode next = body.path("nextLink");
             page = next.isTextual() && !next.asText().isBlank() ? link(next.asText(), operation) : null;
         }
@@ -159,16 +181,18 @@ public final class ArmClient {
             if (System.nanoTime() - deadline > 0) {
                 throw ArmErrors.timedOut(operation, operationTimeout);
             }
-            last = require(send(HttpMethod.GET, monitor, null, operation), operation);
-            if (asyncOperation.isPresent() ? finished(last, operation) : last.status() != 202) {
+            Read polled = exchange(HttpMethod.GET, monitor, null, operation, answer -> new Read(
+                require(answer, operation), asyncOperation.isPresent() ? parse(answer, operation) : null));
+            last = polled.answer();
+            if (asyncOperation.isPresent() ? finished(polled, operation) : last.status() != 202) {
                 return;
             }
         }
     }
 
     /** Whether an {@code Azure-AsyncOperation} status says the operation ended well; throws when it ended badly. */
-    private boolean finished(ArmAnswer answer, String operation) {
-        JsonNode body = parse(answer, operation);
+    private boolean finished(Read polled, String operation) {
+        JsonNode body = polled.body();
         String status = body.path("status").asText("");
         switch (status.toLowerCase(Locale.ROOT)) {
             case "succeeded":
@@ -176,12 +200,25 @@ public final class ArmClient {
             case "failed":
             case "canceled":
             case "cancelled":
-                throw ArmErrors.operationFailed(operation, status, body, answer.requestId());
+                throw ArmErrors.operationFailed(operation, status, body, polled.answer().requestId());
             default:
                 return false;
         }
     }
 
+    /**
+     * One exchange: the request sent and its answer read by {@code read}, retried under the policy as a whole, so a
+     * body that could not be read is asked for again.
+     */
+    private <T> T exchange(HttpMethod method, URI url, byte[] body, String operation, Function<ArmAnswer, T> read) {
+        return calls.run(operation, method, url, attempts -> {
+            ArmAnswer answer = send(method, url, body, operation);
+            attempts.retryAfter(answer.retryAfter());
+            return read.apply(answer);
+        });
+    }
+
+    /** Sends one request and reads its whole answer, within the policy's whole-call timeout. */
     private ArmAnswer send(HttpMethod method, URI url, byte[] body, String operation) {
         HttpRequest request = new HttpRequest(method, url.toString());
         request.setHeader(HttpHeaderName.ACCEPT, JSON);
@@ -189,10 +226,15 @@ public final class ArmClient {
             request.setHeader(HttpHeaderName.CONTENT_TYPE, JSON);
             request.setBody(BinaryData.fromBytes(body));
         }
-        try (HttpResponse response = pipeline.sendSync(request, Context.NONE)) {
-            BinaryData data = response.getBodyAsBinaryData();
-            return new ArmAnswer(response.getStatusCode(), response.getHeaders(),
-                data == null ? new byte[0] : data.toBytes());
+        Duration timeout = calls.policy().callTimeout();
+        try {
+            return pipeline.send(request, Context.NONE)
+                .flatMap(response -> response.getBodyAsByteArray().defaultIfEmpty(new byte[0])
+                    .map(bytes -> new ArmAnswer(response.getStatusCode(), response.getHeaders(), bytes))
+                    .doFinally(signal -> response.close()))
+                .timeout(timeout, Mono.error(() -> new TimeoutException("no whole answer within "
+                    + timeout.toMillis() + " ms")))
+                .block();
         } catch (ClientAuthenticationException e) {
             throw ArmErrors.signInFailed(operation, e);
         } catch (ConnectorException e) {
@@ -271,5 +313,9 @@ public final class ArmClient {
     private static URI withoutTrailingSlash(URI uri) {
         String text = uri.toString();
         return text.endsWith("/") ? URI.create(text.substring(0, text.length() - 1)) : uri;
+    }
+
+    /** An answer and its JSON body, when it was read. */
+    private record Read(ArmAnswer answer, JsonNode body) {
     }
 }

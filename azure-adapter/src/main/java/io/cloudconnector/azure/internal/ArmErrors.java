@@ -9,14 +9,15 @@ import io.cloudconnector.ThrottledException;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Turns ARM answers and failures into the SDK's exceptions: the ARM error body {@code {"error":{"code","message"}}}
  * becomes a {@link CloudServiceException} with provider {@code azure}, status, ARM code, message and
- * {@code x-ms-request-id}; 401 and 403 become {@link AccessDeniedException} (naming the action ARM refused), 429 after
- * the retries {@link ThrottledException}. Request bodies never enter a message.
+ * {@code x-ms-request-id}; 401 and 403 become {@link AccessDeniedException} (naming the action ARM refused), 429
+ * {@link ThrottledException}. Request bodies never enter a message.
  */
 final class ArmErrors {
 
@@ -38,8 +39,7 @@ final class ArmErrors {
             + (requestId == null ? "" : " (x-ms-request-id " + requestId + ")");
         int status = answer.status();
         if (status == 429) {
-            return new ThrottledException(message + "; still throttled after " + ArmPipeline.MAX_RETRIES
-                + " retries", PROVIDER, operation, null, status, code, requestId, null);
+            return new ThrottledException(message, PROVIDER, operation, null, status, code, requestId, null);
         }
         if (status == 401 || status == 403) {
             return new AccessDeniedException(message, PROVIDER, operation, null, status, code, requestId,
@@ -74,17 +74,47 @@ final class ArmErrors {
             null, cause);
     }
 
-    /** No answer arrived. */
+    /**
+     * No answer arrived: retryable when the connection broke or timed out ({@link IOException} or
+     * {@link TimeoutException} in the cause chain).
+     */
     static CloudServiceException unreachable(String operation, URI url, RuntimeException cause) {
+        boolean transport = false;
+        String reason = cause.getMessage();
+        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof IOException || t instanceof TimeoutException) {
+                transport = true;
+                reason = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+                break;
+            }
+        }
         return new CloudServiceException("Azure " + operation + " got no answer from " + url.getHost() + ": "
-            + cause.getMessage(), PROVIDER, operation, null, 0, null, null, true, cause);
+            + reason, PROVIDER, operation, null, 0, null, null, transport, cause);
     }
 
-    /** An answer whose body is not the JSON ARM documents. */
+    /** An answer whose body is not JSON; retryable, as a body cut short in transit reads the same. */
     static CloudServiceException malformed(String operation, ArmAnswer answer, IOException cause) {
         return new CloudServiceException("Azure " + operation + " answered HTTP " + answer.status()
-            + " with a body that is not the expected JSON: " + cause.getMessage(), PROVIDER, operation, null,
-            answer.status(), null, answer.requestId(), false, null);
+            + " with a body that is not the expected JSON: " + cause.getMessage(), PROVIDER, operation,
+            null, answer.status(), null, answer.requestId(), true, null);
+    }
+
+    /** A list page without its {@code value} array: reading on would report a partial list as complete. */
+    static CloudServiceException notAList(String operation, ArmAnswer answer) {
+        return new CloudServiceException("Azure " + operation + " answered HTTP " + answer.status()
+            + " with a list page that has no value array; stopping instead of reporting a partial list", PROVIDER,
+            operation, null, answer.status(), null, answer.requestId(), false, null);
+    }
+
+    /** {@code e} with {@code attempts} (what the retries did) added to its message; same type, same details. */
+    static CloudServiceException withAttempts(CloudServiceException e, String attempts) {
+        String message = e.getMessage() + attempts;
+        if (e instanceof ThrottledException) {
+            return new ThrottledException(message, e.provider(), e.operation().orElse(null), e.region().orElse(null),
+                e.statusCode(), e.errorCode().orElse(null), e.requestId().orElse(null), e.getCause());
+        }
+        return new CloudServiceException(message, e.provider(), e.operation().orElse(null), e.region().orElse(null),
+            e.statusCode(), e.errorCode().orElse(null), e.requestId().orElse(null), e.retryable(), e.getCause());
     }
 
     /** A link in an answer points somewhere the bearer token must not go, or back to itself. */

@@ -4,6 +4,7 @@ import com.azure.core.http.HttpClient;
 import com.azure.core.http.netty.NettyAsyncHttpClientBuilder;
 import io.cloudconnector.CloudEndpoints;
 import io.cloudconnector.ConnectorException;
+import io.cloudconnector.ResiliencePolicy;
 import io.cloudconnector.Secret;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
@@ -15,6 +16,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.Optional;
 import javax.net.ssl.TrustManager;
@@ -25,7 +27,8 @@ import reactor.netty.resources.ConnectionProvider;
 /**
  * The HTTP client every Azure call goes through (ARM and Microsoft Entra alike): Netty, trusting the JDK's
  * certificate authorities plus, when {@link CloudEndpoints#trustStore()} is set, the certificates in that PKCS#12
- * store. {@link #close()} releases its connection pool.
+ * store. Each request must be answered, and each part of its answer read, within the policy's attempt timeout.
+ * {@link #close()} releases its connection pool.
  */
 public final class ArmTransport implements AutoCloseable {
 
@@ -35,14 +38,21 @@ public final class ArmTransport implements AutoCloseable {
     private final ConnectionProvider connections;
     private final HttpClient httpClient;
 
-    public ArmTransport(CloudEndpoints endpoints) {
+    /** The client for {@code endpoints}, with the attempt timeout of {@code policy}. */
+    public ArmTransport(CloudEndpoints endpoints, ResiliencePolicy policy) {
         this.connections = ConnectionProvider.create("cloud-connector-azure", MAX_CONNECTIONS);
         reactor.netty.http.client.HttpClient netty = reactor.netty.http.client.HttpClient.create(connections);
         if (endpoints.trustStore().isPresent()) {
             SslContext ssl = sslContext(endpoints.trustStore().get(), endpoints.trustStorePassword());
             netty = netty.secure(spec -> spec.sslContext(ssl));
         }
-        this.httpClient = new NettyAsyncHttpClientBuilder(netty).build();
+        Duration attempt = policy.attemptTimeout();
+        this.httpClient = new NettyAsyncHttpClientBuilder(netty)
+            .connectTimeout(attempt)
+            .writeTimeout(attempt)
+            .responseTimeout(attempt)
+            .readTimeout(attempt)
+            .build();
     }
 
     /** The azure-core HTTP client. */

@@ -4,6 +4,7 @@ import io.cloudconnector.ConnectorException;
 import io.cloudconnector.Finding;
 import io.cloudconnector.FindingsListener;
 import io.cloudconnector.SkippedFinding;
+import io.cloudconnector.TruncatedFinding;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -28,18 +29,21 @@ import org.slf4j.LoggerFactory;
  * order they arrive (oldest first within a read; the reads interleave). Memory stays bounded: the queue holds at most
  * {@code parallelism} pages, and each reading thread at most one more while it waits for room.
  *
- * <p>Nothing is fetched before the consumer asks for the first finding. What a read tells its listener (skipped
- * findings, its failure) travels with its pages and reaches the listener on the consumer's thread, in order. A read
- * that fails is logged and reported for every region it covers, and the others go on. {@link #close()} stops every
- * read; a stream consumed to its end stops them too. Sequential, not splittable.
+ * <p>Nothing is fetched before the consumer asks for the first finding. What a read tells its listener (skipped and
+ * truncated findings, its failure) travels with its pages and reaches the listener on the consumer's thread, in
+ * order. A read that fails is logged and reported for every region it covers, and the others go on.
+ * {@link #close()} stops every read; a stream consumed to its end stops them too. Sequential, not splittable.
  */
 final class ParallelReads extends Spliterators.AbstractSpliterator<Finding> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ParallelReads.class);
     private static final long OFFER_WAIT_MILLIS = 100;
 
-    /** What a reading thread hands the consumer: a page, the end of its read, or how the read failed. */
-    private record Item(RegionRead read, List<Finding> page, List<SkippedFinding> skipped, boolean last,
+    /**
+     * What a reading thread hands the consumer: a page, the end of its read, or how the read failed, with what the
+     * read told its listener meanwhile (skipped and truncated findings), to be replayed on the consumer's thread.
+     */
+    private record Item(RegionRead read, List<Finding> page, List<Consumer<FindingsListener>> heard, boolean last,
         RuntimeException failure) {
     }
 
@@ -108,29 +112,34 @@ final class ParallelReads extends Spliterators.AbstractSpliterator<Finding> {
 
     /** Runs on a reading thread: pages through {@code read} until it ends, fails, or the stream is closed. */
     private void fetch(RegionRead read) {
-        List<SkippedFinding> skipped = new ArrayList<>();
+        List<Consumer<FindingsListener>> heard = new ArrayList<>();
         FindingsListener collect = new FindingsListener() {
             @Override
             public void skipped(SkippedFinding finding) {
-                skipped.add(finding);
+                heard.add(listener -> listener.skipped(finding));
+            }
+
+            @Override
+            public void truncated(TruncatedFinding finding) {
+                heard.add(listener -> listener.truncated(finding));
             }
         };
         try {
             RegionPager pager = pagers.apply(read, collect);
             Optional<List<Finding>> next = pager.next();
             while (next.isPresent() && !closed) {
-                hand(new Item(read, next.get(), drain(skipped), false, null));
+                hand(new Item(read, next.get(), drain(heard), false, null));
                 next = pager.next();
             }
-            hand(new Item(read, List.of(), drain(skipped), true, null));
+            hand(new Item(read, List.of(), drain(heard), true, null));
         } catch (RuntimeException e) {
-            hand(new Item(read, List.of(), drain(skipped), true, e));
+            hand(new Item(read, List.of(), drain(heard), true, e));
         }
     }
 
-    private static List<SkippedFinding> drain(List<SkippedFinding> skipped) {
-        List<SkippedFinding> copy = List.copyOf(skipped);
-        skipped.clear();
+    private static List<Consumer<FindingsListener>> drain(List<Consumer<FindingsListener>> heard) {
+        List<Consumer<FindingsListener>> copy = List.copyOf(heard);
+        heard.clear();
         return copy;
     }
 
@@ -155,7 +164,7 @@ final class ParallelReads extends Spliterators.AbstractSpliterator<Finding> {
             close();
             throw new ConnectorException("Interrupted while waiting for a page of findings", e);
         }
-        item.skipped().forEach(listener::skipped);
+        item.heard().forEach(event -> event.accept(listener));
         page = item.page().iterator();
         if (!item.last()) {
             return;

@@ -7,30 +7,40 @@ import io.cloudconnector.FindingQuery;
 import io.cloudconnector.FindingsCursor;
 import io.cloudconnector.FindingsListener;
 import io.cloudconnector.SkippedFinding;
+import io.cloudconnector.TruncatedFinding;
 import io.cloudconnector.spi.AsffFinding;
 import io.cloudconnector.spi.FindingsPage;
 import io.cloudconnector.spi.FindingsPageRequest;
 import io.cloudconnector.spi.FindingsPort;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads one {@link RegionRead} page by page, on demand: checks each finding (a malformed one is reported to the
- * listener and skipped), drops findings outside the read's scope, and lets through only new ones
+ * Reads one {@link RegionRead} page by page, on demand: checks each finding (a malformed one, one the AWS side had to
+ * leave out, or a repeat of one earlier in the same page is reported to the listener and skipped; a field the AWS
+ * side cut short is reported as truncated), drops findings outside the read's scope, and lets through only new ones
  * ({@link CursorWindow}). Holds one page at a time.
  *
  * <p>When Security Hub rejects a page token (expired, or otherwise invalid), the read starts again from its first
- * page, once; the window drops what was already let through. A second rejection fails the read.
+ * page, once; the window drops what was already let through. A second rejection fails the read. So does a page that
+ * hands back the token it was asked with (the read would never end), and a read longer than {@value #MAX_PAGES}
+ * pages.
  */
 final class RegionPager {
 
     private static final Logger LOG = LoggerFactory.getLogger(RegionPager.class);
     private static final String INVALID_INPUT = "InvalidInputException";
     private static final int BAD_REQUEST = 400;
+    private static final String OPERATION = "securityhub:GetFindings";
+
+    /** The most pages one read may take: 10 million findings at 100 a page. */
+    static final int MAX_PAGES = 100_000;
 
     private final FindingsPort port;
     private final ConnectorSpec spec;
@@ -38,6 +48,7 @@ final class RegionPager {
     private final FindingQuery query;
     private final FindingsListener listener;
     private final CursorWindow window;
+    private final int maxPages;
     private Optional<String> nextToken = Optional.empty();
     private boolean restarted;
     private boolean done;
@@ -50,6 +61,13 @@ final class RegionPager {
      */
     RegionPager(FindingsPort port, ConnectorSpec spec, RegionRead read, FindingQuery query,
         Optional<FindingsCursor> start, FindingsListener listener) {
+        this(port, spec, read, query, start, listener, MAX_PAGES);
+    }
+
+    /** A pager that fails the read after {@code maxPages} pages rather than {@value #MAX_PAGES}. */
+    RegionPager(FindingsPort port, ConnectorSpec spec, RegionRead read, FindingQuery query,
+        Optional<FindingsCursor> start, FindingsListener listener, int maxPages) {
+        this.maxPages = maxPages;
         this.port = port;
         this.spec = spec;
         this.read = read;
@@ -67,13 +85,23 @@ final class RegionPager {
         if (done) {
             return Optional.empty();
         }
+        if (pages >= maxPages) {
+            throw endless("went on past " + maxPages + " pages");
+        }
+        Optional<String> asked = nextToken;
         FindingsPage page = fetch();
         pages++;
         nextToken = page.nextToken().filter(token -> !token.isEmpty());
+        if (nextToken.isPresent() && nextToken.equals(asked)) {
+            throw endless("handed back the NextToken it was asked with (page " + pages + ")");
+        }
         done = nextToken.isEmpty();
+        page.rejected().forEach(rejected -> skip(rejected.id(), rejected.reason()));
+        page.truncated().forEach(this::truncated);
         List<Finding> fresh = new ArrayList<>();
+        Set<String> inPage = new HashSet<>();
         for (AsffFinding raw : page.findings()) {
-            accept(raw).ifPresent(fresh::add);
+            accept(raw, inPage).ifPresent(fresh::add);
         }
         delivered += fresh.size();
         if (done) {
@@ -118,21 +146,43 @@ final class RegionPager {
             .build();
     }
 
-    private Optional<Finding> accept(AsffFinding raw) {
+    /** The finding {@code raw} stands for, when it is well-formed, in scope, new, and not a repeat in its page. */
+    private Optional<Finding> accept(AsffFinding raw, Set<String> inPage) {
         Finding finding;
         try {
             finding = FindingMapper.map(raw, read.readRegion());
         } catch (MalformedFindingException e) {
-            skipped++;
-            LOG.warn("Skipped a malformed finding {} of account {} in {}: {}", raw.id().orElse("(no Id)"),
-                spec.awsAccountId(), read.readRegion(), e.getMessage());
-            listener.skipped(SkippedFinding.of(read.readRegion(), raw.id(), e.getMessage()));
+            skip(raw.id(), e.getMessage());
+            return Optional.empty();
+        }
+        if (!inPage.add(finding.key() + ' ' + finding.updatedAt())) {
+            skip(raw.id(), "repeats a finding earlier in the same page (same Id, ProductArn and UpdatedAt)");
             return Optional.empty();
         }
         if (!read.scope().contains(finding.region()) || !window.admit(finding)) {
             return Optional.empty();
         }
         return Optional.of(finding);
+    }
+
+    private void skip(Optional<String> id, String reason) {
+        skipped++;
+        LOG.warn("Skipped a malformed finding {} of account {} in {}: {}", id.orElse("(no Id)"), spec.awsAccountId(),
+            read.readRegion(), reason);
+        listener.skipped(SkippedFinding.of(read.readRegion(), id, reason));
+    }
+
+    private void truncated(FindingsPage.TruncatedField field) {
+        LOG.warn("Finding {} of account {} in {}: {} cut short from {} to {}", field.findingId().orElse("(no Id)"),
+            spec.awsAccountId(), read.readRegion(), field.field(), field.originalLength(), field.keptLength());
+        listener.truncated(TruncatedFinding.of(read.readRegion(), field.findingId(), field.field(),
+            field.originalLength(), field.keptLength()));
+    }
+
+    private CloudServiceException endless(String problem) {
+        return new CloudServiceException(OPERATION + " in " + read.readRegion() + " " + problem
+            + "; stopping the read instead of looping (" + delivered + " findings were delivered before)", "aws",
+            OPERATION, read.readRegion(), 0, null, null, false, null);
     }
 
     /** Whether Security Hub refused the page token: HTTP 400 {@code InvalidInputException} naming the token. */

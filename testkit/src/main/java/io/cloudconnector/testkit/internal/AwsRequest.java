@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 
 /**
  * One AWS call as the sandbox reads it: the service, region and access key from the SigV4 credential scope, the
- * operation from the {@code Action} parameter, the {@code X-Amz-Target} header or the REST path, and the input.
+ * operation from the {@code Action} parameter, the {@code X-Amz-Target} header or the REST method, path and query,
+ * and the input.
  */
 final class AwsRequest {
 
@@ -31,7 +32,10 @@ final class AwsRequest {
     final Map<String, String> query;
     final Map<String, String> form;
     final JsonNode json;
+    /** The body as text, for the REST-XML protocol (S3), whose inputs are XML or, for a bucket policy, JSON. */
+    final String body;
     final String operation;
+    private final Request request;
 
     private AwsRequest(AwsService service, String region, String accessKeyId, Request request) {
         this.service = service;
@@ -47,7 +51,11 @@ final class AwsRequest {
         boolean queryProtocol = service.protocol() == AwsService.Protocol.QUERY
             || service.protocol() == AwsService.Protocol.EC2;
         this.form = queryProtocol ? merge(query, parseForm(body)) : Map.of();
-        this.json = queryProtocol ? Json.object() : Json.parse(body).orElse(Json.object());
+        boolean jsonProtocol = service.protocol() == AwsService.Protocol.JSON
+            || service.protocol() == AwsService.Protocol.REST_JSON;
+        this.json = jsonProtocol ? Json.parse(body).orElse(Json.object()) : Json.object();
+        this.body = body == null ? "" : body;
+        this.request = request;
         this.operation = operationOf(request);
     }
 
@@ -76,8 +84,14 @@ final class AwsRequest {
                 String target = request.getHeader("X-Amz-Target");
                 yield target == null ? "Unknown" : target.substring(target.indexOf('.') + 1);
             }
+            case REST_XML -> S3Routes.operation(method, path, query);
             default -> SecurityHubRoutes.operation(method, path);
         };
+    }
+
+    /** A request header. */
+    Optional<String> header(String name) {
+        return Optional.ofNullable(request.getHeader(name));
     }
 
     /** A form parameter. */

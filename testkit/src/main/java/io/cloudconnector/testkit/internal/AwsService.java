@@ -6,7 +6,7 @@ import java.util.UUID;
 
 /**
  * The AWS services the sandbox answers, with their wire protocol and error codes, and the error shapes of each
- * protocol: query XML (STS, IAM), EC2 XML, JSON 1.1 (SSM, AWS Config) and REST-JSON (Security Hub).
+ * protocol: query XML (STS, IAM), EC2 XML, JSON 1.1 (SSM, AWS Config), REST-JSON (Security Hub) and REST-XML (S3).
  */
 enum AwsService implements ErrorStyle {
 
@@ -15,10 +15,11 @@ enum AwsService implements ErrorStyle {
     EC2("ec2", Protocol.EC2, "http://ec2.amazonaws.com/doc/2016-11-15/", 503, "RequestLimitExceeded"),
     SSM("ssm", Protocol.JSON, "AmazonSSM", 400, "ThrottlingException"),
     CONFIG("config", Protocol.JSON, "StarlingDoveService", 400, "ThrottlingException"),
-    SECURITYHUB("securityhub", Protocol.REST_JSON, "", 429, "LimitExceededException");
+    SECURITYHUB("securityhub", Protocol.REST_JSON, "", 429, "LimitExceededException"),
+    S3("s3", Protocol.REST_XML, "http://s3.amazonaws.com/doc/2006-03-01/", 503, "SlowDown");
 
     /** The wire protocols. */
-    enum Protocol { QUERY, EC2, JSON, REST_JSON }
+    enum Protocol { QUERY, EC2, JSON, REST_JSON, REST_XML }
 
     static final String JSON_11 = "application/x-amz-json-1.1";
 
@@ -66,6 +67,9 @@ enum AwsService implements ErrorStyle {
                 .close("Error").close("Errors").leaf("RequestID", requestId).close("Response"));
             case JSON -> Reply.json(status, Json.object().put("__type", code).put("message", message))
                 .header("Content-Type", JSON_11).header("x-amzn-RequestId", requestId);
+            case REST_XML -> Reply.of(status, "application/xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + new Xml().open("Error").leaf("Code", code).leaf("Message", message).leaf("RequestId", requestId)
+                .leaf("HostId", requestId).close("Error")).header("x-amz-request-id", requestId);
             default -> Reply.json(status, Json.object().put("Code", code).put("Message", message))
                 .header("x-amzn-ErrorType", code).header("x-amzn-RequestId", requestId);
         };
@@ -73,13 +77,18 @@ enum AwsService implements ErrorStyle {
 
     @Override
     public Reply throttle() {
-        return error(throttleStatus, throttleCode, this == EC2 ? "Request limit exceeded." : "Rate exceeded");
+        String message = switch (this) {
+            case EC2 -> "Request limit exceeded.";
+            case S3 -> "Please reduce your request rate.";
+            default -> "Rate exceeded";
+        };
+        return error(throttleStatus, throttleCode, message);
     }
 
     @Override
     public Reply internal() {
         String code = switch (this) {
-            case EC2 -> "InternalError";
+            case EC2, S3 -> "InternalError";
             case SSM -> "InternalServerError";
             case SECURITYHUB -> "InternalException";
             case IAM -> "ServiceFailure";
@@ -106,6 +115,7 @@ enum AwsService implements ErrorStyle {
             case QUERY -> error(403, "AccessDenied", message);
             case EC2 -> error(403, "UnauthorizedOperation", message);
             case JSON -> error(400, "AccessDeniedException", message);
+            case REST_XML -> error(403, "AccessDenied", message);
             default -> error(403, "AccessDeniedException", message);
         };
     }
@@ -117,6 +127,8 @@ enum AwsService implements ErrorStyle {
             case QUERY -> error(403, "InvalidClientTokenId", message);
             case EC2 -> error(401, "AuthFailure", "AWS was not able to validate the provided access credentials");
             case JSON -> error(400, "UnrecognizedClientException", message);
+            case REST_XML -> error(403, "InvalidAccessKeyId", "The AWS Access Key Id you provided does not exist in "
+                + "our records.");
             default -> error(403, "UnrecognizedClientException", message);
         };
     }
@@ -127,6 +139,7 @@ enum AwsService implements ErrorStyle {
         return switch (protocol) {
             case QUERY, EC2 -> error(400, "ExpiredToken", message);
             case JSON -> error(400, "ExpiredTokenException", message);
+            case REST_XML -> error(400, "ExpiredToken", "The provided token has expired.");
             default -> error(403, "ExpiredTokenException", message);
         };
     }
@@ -144,7 +157,8 @@ enum AwsService implements ErrorStyle {
     @Override
     public Reply malformed() {
         return switch (protocol) {
-            case QUERY, EC2 -> Reply.of(200, "text/xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><bro");
+            case QUERY, EC2, REST_XML -> Reply.of(200, "text/xml",
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><bro");
             case JSON -> Reply.of(200, JSON_11, "{\"Items\": [{\"Id\": \"trunc");
             default -> Reply.of(200, "application/json", "{\"Findings\": [{\"Id\": \"trunc");
         };

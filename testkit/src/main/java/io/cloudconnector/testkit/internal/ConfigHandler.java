@@ -11,13 +11,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * AWS Config (JSON 1.1, {@code StarlingDoveService.*}): the configuration recorder and its status per region, and
- * the writes that switch recording on (PutConfigurationRecorder, PutDeliveryChannel, Start/StopConfigurationRecorder).
- * Thread-safe.
+ * AWS Config (JSON 1.1, {@code StarlingDoveService.*}): the configuration recorder, its status and the delivery
+ * channel per region, and the writes that switch recording on (PutConfigurationRecorder, PutDeliveryChannel,
+ * Start/StopConfigurationRecorder). As AWS Config does, PutDeliveryChannel needs a recorder, at most one channel per
+ * region, and an S3 bucket whose policy lets AWS Config deliver to it. A seeded channel is named {@code default} and
+ * delivers to the seeded bucket (see {@link S3Handler}). Thread-safe.
  */
 final class ConfigHandler {
 
     private static final Instant STARTED = Instant.parse("2024-01-10T12:00:00Z");
+    private static final String DEFAULT_CHANNEL = "default";
 
     private static final class Recorder {
         String name;
@@ -29,6 +32,8 @@ final class ConfigHandler {
         List<String> resourceTypes;
         String lastErrorCode;
         boolean deliveryChannel;
+        String channelName;
+        String channelBucket;
         Instant lastStart = STARTED;
         Instant lastStop;
         boolean exists;
@@ -36,11 +41,13 @@ final class ConfigHandler {
 
     private final String account;
     private final Clock clock;
+    private final S3Handler s3;
     private final Map<String, Recorder> recorders = new HashMap<>();
 
-    ConfigHandler(SandboxSeed seed, Clock clock) {
+    ConfigHandler(SandboxSeed seed, Clock clock, S3Handler s3) {
         this.account = seed.accountId();
         this.clock = clock;
+        this.s3 = s3;
         seed.regions().forEach(region -> region.config().ifPresent(c -> {
             Recorder r = new Recorder();
             r.exists = true;
@@ -54,6 +61,8 @@ final class ConfigHandler {
             r.resourceTypes = c.resourceTypes();
             r.lastErrorCode = c.lastErrorCode().orElse(null);
             r.deliveryChannel = c.deliveryChannel();
+            r.channelName = c.deliveryChannel() ? DEFAULT_CHANNEL : null;
+            r.channelBucket = c.deliveryChannel() ? S3Handler.configBucket(account) : null;
             r.lastStop = c.recording() ? null : Instant.parse("2025-09-18T16:20:00Z");
             recorders.put(region.name(), r);
         }));
@@ -65,10 +74,8 @@ final class ConfigHandler {
             case "DescribeConfigurationRecorders" -> describe(call, recorder, false);
             case "DescribeConfigurationRecorderStatus" -> describe(call, recorder, true);
             case "PutConfigurationRecorder" -> put(call, recorder);
-            case "PutDeliveryChannel" -> {
-                recorder.deliveryChannel = true;
-                yield call.jsonResult(Json.object());
-            }
+            case "DescribeDeliveryChannels" -> channels(call, recorder);
+            case "PutDeliveryChannel" -> putChannel(call, recorder);
             case "StartConfigurationRecorder" -> start(call, recorder, true);
             case "StopConfigurationRecorder" -> start(call, recorder, false);
             default -> call.service.error(400, "UnknownOperationException", "Unknown operation " + call.operation);
@@ -124,13 +131,59 @@ final class ConfigHandler {
                 + "configuration recorder '" + name + "' because the maximum number of configuration recorders: 1 "
                 + "is reached.");
         }
+        String roleArn = input.path("roleARN").asText("");
+        if (roleArn.isEmpty()) {
+            return call.service.error(400, "InvalidRoleException", "You have provided a null or empty role ARN.");
+        }
         recorder.exists = true;
         recorder.name = name;
-        recorder.roleArn = input.path("roleARN").asText("");
+        recorder.roleArn = roleArn;
         recorder.allSupported = input.path("recordingGroup").path("allSupported").asBoolean(true);
         recorder.includeGlobal = input.path("recordingGroup").path("includeGlobalResourceTypes").asBoolean(false);
         recorder.resourceTypes = Json.texts(input.path("recordingGroup"), "resourceTypes");
         recorder.lastStatus = recorder.lastStatus == null ? "Pending" : recorder.lastStatus;
+        return call.jsonResult(Json.object());
+    }
+
+    private Reply channels(AwsRequest call, Recorder recorder) {
+        List<String> names = Json.texts(call.json, "DeliveryChannelNames");
+        if (!names.isEmpty() && (!recorder.deliveryChannel || !names.contains(recorder.channelName))) {
+            return call.service.error(400, "NoSuchDeliveryChannelException", "Cannot find delivery channel with "
+                + "specified name '" + names.get(0) + "'.");
+        }
+        ObjectNode body = Json.object();
+        ArrayNode list = body.putArray("DeliveryChannels");
+        if (recorder.deliveryChannel) {
+            list.addObject().put("name", recorder.channelName).put("s3BucketName", recorder.channelBucket)
+                .putObject("configSnapshotDeliveryProperties").put("deliveryFrequency", "TwentyFour_Hours");
+        }
+        return call.jsonResult(body);
+    }
+
+    private Reply putChannel(AwsRequest call, Recorder recorder) {
+        JsonNode input = call.json.path("DeliveryChannel");
+        String name = input.path("name").asText("default");
+        String bucket = input.path("s3BucketName").asText("");
+        if (!recorder.exists) {
+            return call.service.error(400, "NoAvailableConfigurationRecorderException", "Configuration recorder is "
+                + "not available to put delivery channel.");
+        }
+        if (recorder.deliveryChannel && !recorder.channelName.equals(name)) {
+            return call.service.error(400, "MaxNumberOfDeliveryChannelsExceededException", "Failed to put delivery "
+                + "channel '" + name + "' because the maximum number of delivery channels: 1 is reached.");
+        }
+        S3Handler.Delivery delivery = bucket.isEmpty() ? S3Handler.Delivery.NO_SUCH_BUCKET : s3.configDelivery(bucket);
+        if (delivery == S3Handler.Delivery.NO_SUCH_BUCKET) {
+            return call.service.error(400, "NoSuchBucketException", "Cannot find a S3 bucket with "
+                + (bucket.isEmpty() ? "an empty bucket name." : "name " + bucket + "."));
+        }
+        if (delivery == S3Handler.Delivery.POLICY_INSUFFICIENT) {
+            return call.service.error(400, "InsufficientDeliveryPolicyException", "Insufficient delivery policy to "
+                + "s3 bucket: " + bucket + ", unable to write to bucket, provided s3 key prefix is 'null'.");
+        }
+        recorder.deliveryChannel = true;
+        recorder.channelName = name;
+        recorder.channelBucket = bucket;
         return call.jsonResult(Json.object());
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cloudconnector.testkit.SandboxSeed;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,12 +22,13 @@ final class ConnectorStates {
     private static final Pattern ROLE_ARN = Pattern.compile("^arn:aws[a-z-]*:iam::(\\d{12}):role/(?:.*/)?([^/]+)$");
 
     private final SandboxSeed seed;
-    private final IamHandler iam;
+    private final Function<String, Optional<IamHandler>> iamOf;
     private final Principals principals;
 
-    ConnectorStates(SandboxSeed seed, IamHandler iam, Principals principals) {
+    /** States over the seed's Azure side and the IAM of each of its accounts, found by ID with {@code iamOf}. */
+    ConnectorStates(SandboxSeed seed, Function<String, Optional<IamHandler>> iamOf, Principals principals) {
         this.seed = seed;
-        this.iam = iam;
+        this.iamOf = iamOf;
         this.principals = principals;
     }
 
@@ -84,16 +86,17 @@ final class ConnectorStates {
 
     private boolean roleValid(JsonNode auth) {
         Matcher arn = ROLE_ARN.matcher(auth.path("awsAssumeRoleArn").asText());
-        if (!arn.matches() || !arn.group(1).equals(seed.accountId())) {
+        if (!arn.matches()) {
             return false;
         }
-        Optional<String> trust = iam.trustPolicy(arn.group(2));
+        Optional<String> trust = iamOf.apply(arn.group(1)).flatMap(iam -> iam.trustPolicy(arn.group(2)));
         return trust.isPresent() && StsHandler.trusts(trust.get(), Optional.of(auth.path("awsExternalId").asText()));
     }
 
     private List<String> rolePolicies(JsonNode auth) {
         Matcher arn = ROLE_ARN.matcher(auth.path("awsAssumeRoleArn").asText());
-        return arn.matches() ? iam.rolePolicies(arn.group(2)) : List.of();
+        return arn.matches() ? iamOf.apply(arn.group(1)).map(iam -> iam.rolePolicies(arn.group(2))).orElse(List.of())
+            : List.of();
     }
 
     private boolean keyValid(JsonNode auth) {
@@ -103,12 +106,14 @@ final class ConnectorStates {
 
     private List<String> userPolicies(JsonNode auth) {
         return principals.find(auth.path("awsAccessKeyId").asText())
-            .map(p -> p.arn().substring(p.arn().lastIndexOf('/') + 1))
-            .flatMap(seed::user).map(SandboxSeed.User::attachedPolicyArns).orElse(List.of());
+            .flatMap(p -> seed.account(p.account()).flatMap(account -> account.user(p.arn().substring(
+                p.arn().lastIndexOf('/') + 1))))
+            .map(SandboxSeed.User::attachedPolicyArns).orElse(List.of());
     }
 
     private String accountOf(JsonNode auth) {
         Matcher arn = ROLE_ARN.matcher(auth.path("awsAssumeRoleArn").asText());
-        return arn.matches() ? arn.group(1) : seed.accountId();
+        return arn.matches() ? arn.group(1) : principals.find(auth.path("awsAccessKeyId").asText())
+            .map(Principals.Principal::account).orElse(seed.accountId());
     }
 }

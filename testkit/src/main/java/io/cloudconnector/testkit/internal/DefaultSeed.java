@@ -33,13 +33,13 @@ public final class DefaultSeed {
     static final String CIS_140 = "standards/cis-aws-foundations-benchmark/v/1.4.0";
     static final String RESOURCE_GROUP = "aws-connector-rg";
 
-    private static final List<String> STANDARD_REGIONS = List.of("us-east-1", "us-east-2", "us-west-1", "us-west-2",
+    static final List<String> STANDARD_REGIONS = List.of("us-east-1", "us-east-2", "us-west-1", "us-west-2",
         "ap-south-1", "ap-northeast-1", "ap-northeast-2", "ap-northeast-3", "ap-southeast-1", "ap-southeast-2",
         "ca-central-1", "eu-central-1", "eu-west-1", "eu-west-2", "eu-west-3", "eu-north-1", "sa-east-1");
-    private static final List<String> OPT_IN_REGIONS = List.of("af-south-1", "ap-east-1", "ap-south-2",
+    static final List<String> OPT_IN_REGIONS = List.of("af-south-1", "ap-east-1", "ap-south-2",
         "ap-southeast-3", "eu-central-2", "eu-south-1", "eu-south-2", "il-central-1", "me-central-1", "me-south-1");
     private static final String PROFILE = "arn:aws:iam::" + ACCOUNT + ":instance-profile/AmazonSSMRoleForInstances";
-    private static final String POLICY = "arn:aws:iam::aws:policy/";
+    static final String POLICY = "arn:aws:iam::aws:policy/";
 
     private DefaultSeed() {
     }

@@ -13,23 +13,27 @@ import java.util.Optional;
 
 /**
  * IAM (query protocol, 2010-05-08): roles with URL-encoded trust policies, users, attached managed policies paged
- * by {@code Marker}, and the writes provisioning needs (create role or user, attach and detach policies, update a
- * trust policy, create an access key). Thread-safe: every method locks the handler.
+ * by {@code Marker}, access keys (at most two per user, as IAM allows), and the writes provisioning needs (create
+ * role, service-linked role or user, attach and detach policies, update a trust policy, create an access key). When a
+ * seed region has an AWS Config recorder, the account has AWS Config's service-linked role. Thread-safe: every
+ * method locks the handler.
  */
 final class IamHandler {
 
     /** A role as IAM holds it. */
     static final class RoleState {
         final String name;
+        final String path;
         final String roleId;
         final Instant created;
         String trustPolicy;
         final List<String> policies;
         final int maxSession;
 
-        RoleState(String name, String roleId, Instant created, String trustPolicy, List<String> policies,
+        RoleState(String name, String path, String roleId, Instant created, String trustPolicy, List<String> policies,
             int maxSession) {
             this.name = name;
+            this.path = path;
             this.roleId = roleId;
             this.created = created;
             this.trustPolicy = trustPolicy;
@@ -52,7 +56,21 @@ final class IamHandler {
         }
     }
 
+    /** The service-linked role a service gets, and the managed policy attached to it. */
+    private record ServiceLinked(String roleName, String policyArn) {
+    }
+
     private static final Instant SEED_CREATED = Instant.parse("2023-06-01T10:15:30Z");
+    private static final String CONFIG_SERVICE = "config.amazonaws.com";
+    private static final String SERVICE_ROLE_POLICY = "arn:aws:iam::aws:policy/aws-service-role/";
+    private static final Map<String, ServiceLinked> SERVICE_LINKED = Map.of(
+        CONFIG_SERVICE, new ServiceLinked("AWSServiceRoleForConfig", SERVICE_ROLE_POLICY
+            + "AWSConfigServiceRolePolicy"),
+        "securityhub.amazonaws.com", new ServiceLinked("AWSServiceRoleForSecurityHub", SERVICE_ROLE_POLICY
+            + "AWSSecurityHubServiceRolePolicy"),
+        "ssm.amazonaws.com", new ServiceLinked("AWSServiceRoleForAmazonSSM", SERVICE_ROLE_POLICY
+            + "AmazonSSMServiceRolePolicy"));
+    private static final int ACCESS_KEYS_PER_USER = 2;
 
     private final String account;
     private final Principals principals;
@@ -69,8 +87,12 @@ final class IamHandler {
         this.tokens = tokens;
         this.clock = clock;
         this.pageSize = pageSize;
-        seed.roles().forEach(r -> roles.put(r.name(), new RoleState(r.name(), nextId("AROA"), SEED_CREATED,
+        seed.roles().forEach(r -> roles.put(r.name(), new RoleState(r.name(), "/", nextId("AROA"), SEED_CREATED,
             r.trustPolicy(), r.attachedPolicyArns(), r.maxSessionDurationSeconds())));
+        if (seed.regions().stream().anyMatch(region -> region.config().isPresent())) {
+            RoleState config = serviceLinkedRole(CONFIG_SERVICE, SEED_CREATED);
+            roles.putIfAbsent(config.name, config);
+        }
         seed.users().forEach(u -> users.put(u.name(), new UserState(u.name(), nextId("AIDA"), SEED_CREATED,
             u.attachedPolicyArns())));
     }
@@ -82,6 +104,7 @@ final class IamHandler {
             case "GetUser" -> getUser(call, caller);
             case "ListAttachedUserPolicies" -> withUser(call, user -> listPolicies(call, user.name, user.policies));
             case "CreateRole" -> createRole(call);
+            case "CreateServiceLinkedRole" -> createServiceLinkedRole(call);
             case "UpdateAssumeRolePolicy" -> withRole(call, role -> {
                 role.trustPolicy = call.param("PolicyDocument").orElse(role.trustPolicy);
                 return call.queryResult("");
@@ -91,6 +114,7 @@ final class IamHandler {
             case "CreateUser" -> createUser(call);
             case "AttachUserPolicy" -> withUser(call, user -> attach(call, user.policies));
             case "CreateAccessKey" -> createAccessKey(call, caller);
+            case "ListAccessKeys" -> listAccessKeys(call, caller);
             default -> call.service.error(400, "InvalidAction", "The action " + call.operation
                 + " is not valid for this web service.");
         };
@@ -167,11 +191,35 @@ final class IamHandler {
         if (roles.containsKey(name)) {
             return call.service.error(409, "EntityAlreadyExists", "Role with name " + name + " already exists.");
         }
-        RoleState role = new RoleState(name, nextId("AROA"), clock.instant(),
+        RoleState role = new RoleState(name, call.param("Path").orElse("/"), nextId("AROA"), clock.instant(),
             call.param("AssumeRolePolicyDocument").orElse("{}"), List.of(),
             call.param("MaxSessionDuration").map(Integer::parseInt).orElse(3600));
         roles.put(name, role);
         return call.queryResult(roleXml(role));
+    }
+
+    private Reply createServiceLinkedRole(AwsRequest call) {
+        String service = call.param("AWSServiceName").orElse("");
+        ServiceLinked linked = SERVICE_LINKED.get(service);
+        if (linked == null) {
+            return call.service.error(400, "InvalidInput", "Service name " + service + " is not a valid AWS service "
+                + "name, or the service does not support service-linked roles.");
+        }
+        if (roles.containsKey(linked.roleName())) {
+            return call.service.error(400, "InvalidInput", "Service role name " + linked.roleName() + " has been "
+                + "taken in this account, please try a different suffix.");
+        }
+        RoleState role = serviceLinkedRole(service, clock.instant());
+        roles.put(role.name, role);
+        return call.queryResult(roleXml(role));
+    }
+
+    private RoleState serviceLinkedRole(String service, Instant created) {
+        ServiceLinked linked = SERVICE_LINKED.get(service);
+        String trust = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":"
+            + "{\"Service\":\"" + service + "\"},\"Action\":\"sts:AssumeRole\"}]}";
+        return new RoleState(linked.roleName(), "/aws-service-role/" + service + "/", nextId("AROA"), created, trust,
+            List.of(linked.policyArn()), 3600);
     }
 
     private Reply createUser(AwsRequest call) {
@@ -191,12 +239,29 @@ final class IamHandler {
         if (!users.containsKey(name)) {
             return noSuchEntity(call, "The user with name " + name + " cannot be found.");
         }
+        if (principals.userKeyIds(account, name).size() >= ACCESS_KEYS_PER_USER) {
+            return call.service.error(409, "LimitExceeded", "Cannot exceed quota for AccessKeysPerUser: "
+                + ACCESS_KEYS_PER_USER);
+        }
         String accessKeyId = principals.newAccessKeyId("AKIA");
         String secret = principals.newSecretKey();
-        principals.addUserKey(name, accessKeyId, secret);
+        principals.addUserKey(account, name, accessKeyId, secret);
         return call.queryResult(new Xml().open("AccessKey").leaf("UserName", name).leaf("AccessKeyId", accessKeyId)
             .leaf("Status", "Active").leaf("SecretAccessKey", secret).leaf("CreateDate", clock.instant())
             .close("AccessKey").toString());
+    }
+
+    private Reply listAccessKeys(AwsRequest call, Principals.Principal caller) {
+        String name = call.param("UserName").orElseGet(() -> caller.arn().substring(caller.arn().lastIndexOf('/') + 1));
+        if (!users.containsKey(name)) {
+            return noSuchEntity(call, "The user with name " + name + " cannot be found.");
+        }
+        Xml xml = new Xml().open("AccessKeyMetadata");
+        for (String accessKeyId : principals.userKeyIds(account, name)) {
+            xml.open("member").leaf("UserName", name).leaf("AccessKeyId", accessKeyId).leaf("Status", "Active")
+                .close("member");
+        }
+        return call.queryResult(xml.close("AccessKeyMetadata").leaf("IsTruncated", false).toString());
     }
 
     private Reply attach(AwsRequest call, List<String> policies) {
@@ -219,8 +284,8 @@ final class IamHandler {
     }
 
     private String roleXml(RoleState role) {
-        return new Xml().open("Role").leaf("Path", "/").leaf("RoleName", role.name).leaf("RoleId", role.roleId)
-            .leaf("Arn", "arn:aws:iam::" + account + ":role/" + role.name).leaf("CreateDate", role.created)
+        return new Xml().open("Role").leaf("Path", role.path).leaf("RoleName", role.name).leaf("RoleId", role.roleId)
+            .leaf("Arn", "arn:aws:iam::" + account + ":role" + role.path + role.name).leaf("CreateDate", role.created)
             .leaf("AssumeRolePolicyDocument", urlEncode(role.trustPolicy)).leaf("MaxSessionDuration", role.maxSession)
             .empty("RoleLastUsed").close("Role").toString();
     }

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -25,13 +26,17 @@ public final class Principals {
     /** A caller known by its access key. */
     public record Principal(String accessKeyId, String arn, String userId, Optional<String> sessionToken,
         Optional<Instant> expiration) {
+
+        /** The account the caller belongs to: the fifth field of its ARN. */
+        public String account() {
+            return arn.split(":", 6)[4];
+        }
     }
 
     /** Session credentials issued by AssumeRole. */
     public record Session(Principal principal, String secretAccessKey, String sessionToken, Instant expiration) {
     }
 
-    private final String account;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Principal> byAccessKey = new ConcurrentHashMap<>();
@@ -40,20 +45,26 @@ public final class Principals {
     private final Map<String, String> secretByKey = new ConcurrentHashMap<>();
 
     Principals(SandboxSeed seed, Clock clock) {
-        this.account = seed.accountId();
         this.clock = clock;
-        seed.users().forEach(user -> user.accessKeys().forEach(key -> addUserKey(user.name(), key.accessKeyId(),
-            key.secretAccessKey())));
+        seed.accounts().forEach(account -> account.users().forEach(user -> user.accessKeys().forEach(key ->
+            addUserKey(account.accountId(), user.name(), key.accessKeyId(), key.secretAccessKey()))));
         secrets.add(seed.azure().clientSecret());
         secrets.add(seed.azure().arcServicePrincipalSecret());
     }
 
-    /** Registers an IAM user's access key. */
-    void addUserKey(String userName, String accessKeyId, String secret) {
+    /** Registers the access key of IAM user {@code userName} of {@code account}. */
+    void addUserKey(String account, String userName, String accessKeyId, String secret) {
         byAccessKey.put(accessKeyId, new Principal(accessKeyId, "arn:aws:iam::" + account + ":user/" + userName,
             "AIDA" + accessKeyId.substring(4), Optional.empty(), Optional.empty()));
         secretByKey.put(accessKeyId, secret);
         secrets.add(secret);
+    }
+
+    /** The access key IDs of IAM user {@code userName} of {@code account}, sorted. */
+    List<String> userKeyIds(String account, String userName) {
+        String arn = "arn:aws:iam::" + account + ":user/" + userName;
+        return byAccessKey.values().stream().filter(p -> p.sessionToken().isEmpty() && p.arn().equals(arn))
+            .map(Principal::accessKeyId).sorted().toList();
     }
 
     /** Whether {@code secret} is the secret of IAM user access key {@code accessKeyId}. */
@@ -80,8 +91,8 @@ public final class Principals {
         return secret;
     }
 
-    /** Issues session credentials for {@code roleName} valid for {@code duration}. */
-    Session assume(String roleName, String roleId, String sessionName, Duration duration) {
+    /** Issues session credentials for role {@code roleName} of {@code account}, valid for {@code duration}. */
+    Session assume(String account, String roleName, String roleId, String sessionName, Duration duration) {
         String accessKeyId = newAccessKeyId("ASIA");
         String secret = newSecretKey();
         byte[] raw = new byte[180];

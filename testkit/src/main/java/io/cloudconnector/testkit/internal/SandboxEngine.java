@@ -8,10 +8,12 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,7 +23,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The sandbox behind both servers: routes each request to its operation, applies the latency and the injected
  * faults, checks credentials, regions and bearer tokens, and lets the service's handler answer over the shared
- * state. Thread-safe.
+ * state. Every AWS call is answered by the handlers of the caller's account (the seed's or a member's); STS and the
+ * Azure side are shared. Thread-safe.
  */
 public final class SandboxEngine {
 
@@ -30,13 +33,18 @@ public final class SandboxEngine {
     private static final Pattern OPENID = Pattern.compile("^/([^/]+)/v2\\.0/\\.well-known/openid-configuration$");
     private static final Pattern DISCOVERY = Pattern.compile("^/[^/]+/discovery/instance$");
 
-    /** One routed call: its operation name, region (empty for Azure), error shape and work. */
+    /** One routed call: its operation name, region (empty for Azure), error shape, work and caller's account. */
     private record Call(String operation, String region, ErrorStyle errors, Supplier<Reply> work,
-        Supplier<String> caller) {
+        Supplier<String> caller, String account) {
 
         Call(String operation, String region, ErrorStyle errors, Supplier<Reply> work) {
-            this(operation, region, errors, work, () -> "the caller");
+            this(operation, region, errors, work, () -> "the caller", "");
         }
+    }
+
+    /** The AWS services of one account. */
+    private record AccountSide(SandboxSeed seed, IamHandler iam, Ec2Handler ec2, SsmHandler ssm,
+        ConfigHandler config, S3Handler s3, SecurityHubHandler securityHub) {
     }
 
     private final SandboxSeed seed;
@@ -46,12 +54,8 @@ public final class SandboxEngine {
     private final StatsRecorder stats = new StatsRecorder();
     private final AtomicReference<Duration> latency;
     private final AtomicBoolean quotaOn;
+    private final Map<String, AccountSide> accounts = new LinkedHashMap<>();
     private final StsHandler sts;
-    private final IamHandler iam;
-    private final Ec2Handler ec2;
-    private final SsmHandler ssm;
-    private final ConfigHandler config;
-    private final SecurityHubHandler securityHub;
     private final EntraHandler entra;
     private final ArmHandler arm;
 
@@ -69,18 +73,23 @@ public final class SandboxEngine {
         this.principals = new Principals(seed, clock);
         this.latency = new AtomicReference<>(latency);
         this.quotaOn = new AtomicBoolean(quota);
-        this.iam = new IamHandler(seed, principals, tokens, clock, iamPageSize);
-        this.sts = new StsHandler(seed.accountId(), iam, principals);
-        this.ec2 = new Ec2Handler(seed, tokens);
         ArcRegistry arc = new ArcRegistry();
         seed.azure().arcMachines().forEach(m -> arc.put(new ArcRegistry.Machine(seed.azure().subscriptionId(),
             m.resourceGroup(), m.name(), seed.azure().location(), m.status(), m.tags(), m.osType(), m.osName(),
             Instant.parse("2025-10-20T11:02:37Z"))));
-        this.ssm = new SsmHandler(seed, tokens, arc, clock, invocationRunTime);
-        this.config = new ConfigHandler(seed, clock);
-        this.securityHub = new SecurityHubHandler(seed, tokens, clock, quotaOn, syntheticFindings);
+        for (SandboxSeed account : seed.accounts()) {
+            S3Handler s3 = new S3Handler(account);
+            ConfigHandler config = new ConfigHandler(account, clock, s3);
+            accounts.put(account.accountId(), new AccountSide(account,
+                new IamHandler(account, principals, tokens, clock, iamPageSize), new Ec2Handler(account, tokens),
+                new SsmHandler(account, tokens, arc, clock, invocationRunTime), config, s3,
+                new SecurityHubHandler(account, tokens, clock, quotaOn, syntheticFindings)));
+        }
+        Function<String, Optional<IamHandler>> iamOf = id -> Optional.ofNullable(accounts.get(id))
+            .map(AccountSide::iam);
+        this.sts = new StsHandler(iamOf, principals);
         this.entra = new EntraHandler(seed.azure(), principals);
-        this.arm = new ArmHandler(seed.azure(), new ConnectorStates(seed, iam, principals), arc, tokens,
+        this.arm = new ArmHandler(seed.azure(), new ConnectorStates(seed, iamOf, principals), arc, tokens,
             armPageSize);
     }
 
@@ -125,7 +134,7 @@ public final class SandboxEngine {
     }
 
     private Reply serve(Call call) {
-        stats.enter(call.operation(), call.region());
+        stats.enter(call.operation(), call.region(), call.account());
         try {
             pause(latency.get());
             Optional<SandboxFault> fault = faults.fire(call.operation(), call.region());
@@ -177,9 +186,10 @@ public final class SandboxEngine {
                 + "sandbox does not play"));
         }
         AwsRequest call = parsed.get();
+        Optional<Principals.Principal> caller = principals.find(call.accessKeyId);
         return new Call(call.qualifiedOperation(), call.region, call.service, () -> answerAws(call),
-            () -> principals.find(call.accessKeyId).map(Principals.Principal::arn)
-                .orElse("arn:aws:iam::" + seed.accountId() + ":user/unknown"));
+            () -> caller.map(Principals.Principal::arn).orElse("arn:aws:iam::" + seed.accountId() + ":user/unknown"),
+            caller.map(Principals.Principal::account).orElse(""));
     }
 
     private Reply answerAws(AwsRequest call) {
@@ -191,17 +201,19 @@ public final class SandboxEngine {
         if (principals.expired(caller.get())) {
             return call.service.expiredToken();
         }
-        if (call.service != AwsService.IAM && !seed.region(call.region).map(SandboxSeed.Region::enabled)
+        AccountSide account = accounts.get(caller.get().account());
+        if (call.service != AwsService.IAM && !account.seed().region(call.region).map(SandboxSeed.Region::enabled)
             .orElse(false)) {
             return call.service.regionDisabled(call.region);
         }
         return switch (call.service) {
             case STS -> sts.handle(call, caller.get());
-            case IAM -> iam.handle(call, caller.get());
-            case EC2 -> ec2.handle(call);
-            case SSM -> ssm.handle(call);
-            case CONFIG -> config.handle(call);
-            case SECURITYHUB -> securityHub.handle(call);
+            case IAM -> account.iam().handle(call, caller.get());
+            case EC2 -> account.ec2().handle(call);
+            case SSM -> account.ssm().handle(call);
+            case CONFIG -> account.config().handle(call);
+            case SECURITYHUB -> account.securityHub().handle(call);
+            case S3 -> account.s3().handle(call);
         };
     }
 

@@ -9,6 +9,7 @@ import io.cloudconnector.testkit.SandboxSeed.Standard;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -67,7 +68,7 @@ final class SecurityHubHandler {
         this.tokens = tokens;
         this.clock = clock;
         this.quotaOn = quotaOn;
-        this.store = new FindingStore(seed.findings());
+        this.store = new FindingStore(seed.visibleFindings());
         this.synthetic = new SyntheticFindings(seed.accountId(), syntheticPerRegion);
         this.generatedIn = seed.regions().stream().filter(r -> r.securityHub().isPresent())
             .map(SandboxSeed.Region::name).collect(Collectors.toUnmodifiableSet());
@@ -167,7 +168,7 @@ final class SecurityHubHandler {
         ArrayNode list = body.putArray("StandardsSubscriptions");
         for (JsonNode request : call.json.path("StandardsSubscriptionRequests")) {
             String arn = request.path("StandardsArn").asText();
-            int at = arn.indexOf("::");
+            int at = arn.lastIndexOf("::");
             String id = at < 0 ? arn : arn.substring(at + 2);
             hub.standards.put(id, "READY");
             list.add(subscription(call.region, id, "READY"));
@@ -312,13 +313,27 @@ final class SecurityHubHandler {
         return call.restResult(body);
     }
 
+    /** A member as {@code ListMembers} lists it. */
+    private record Listed(String accountId, String status) {
+    }
+
+    /**
+     * The member accounts and their relationship: those without an AWS side as enabled, then the seed's members;
+     * with {@code OnlyAssociated} (true unless given) only the enabled ones.
+     */
     private Reply members(AwsRequest call) {
         int size = Integer.parseInt(call.query.getOrDefault("MaxResults", "50"));
-        List<String> members = seed.memberAccountIds();
-        return paged(call, "securityhub:members", members.size(), size, "Members", (body, from, to) -> {
+        boolean onlyAssociated = Boolean.parseBoolean(call.query.getOrDefault("OnlyAssociated", "true"));
+        List<Listed> members = new ArrayList<>();
+        seed.memberAccountIds().forEach(id -> members.add(new Listed(id, "Enabled")));
+        seed.members().stream().filter(member -> !onlyAssociated || member.enabled())
+            .forEach(member -> members.add(new Listed(member.account().accountId(), member.status())));
+        String scope = "securityhub:members:" + account + ":" + onlyAssociated;
+        return paged(call, scope, members.size(), size, "Members", (body, from, to) -> {
             ArrayNode list = body.putArray("Members");
-            members.subList(from, to).forEach(id -> list.addObject().put("AccountId", id)
-                .put("AdministratorId", account).put("MasterId", account).put("MemberStatus", "Enabled"));
+            members.subList(from, to).forEach(member -> list.addObject().put("AccountId", member.accountId())
+                .put("AdministratorId", account).put("MasterId", account).put("MemberStatus", member.status())
+                .put("InvitedAt", "2025-01-20T09:00:00Z").put("UpdatedAt", "2025-01-20T09:05:00Z"));
         });
     }
 

@@ -8,20 +8,25 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
-/** Counts calls, 429 answers, faults and calls in flight. Thread-safe. */
+/** Counts calls (per operation, region and account), 429 answers, faults and calls in flight. Thread-safe. */
 public final class StatsRecorder {
 
     private final Map<String, LongAdder> requests = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> byRegion = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> byAccount = new ConcurrentHashMap<>();
     private final AtomicLong throttled = new AtomicLong();
     private final AtomicLong faults = new AtomicLong();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger peak = new AtomicInteger();
 
-    void enter(String operation, String region) {
+    /** A call of {@code operation} in {@code region} by {@code account} starts; empty region or account: none. */
+    void enter(String operation, String region, String account) {
         requests.computeIfAbsent(operation, k -> new LongAdder()).increment();
         if (!region.isEmpty()) {
             byRegion.computeIfAbsent(operation + "@" + region, k -> new LongAdder()).increment();
+        }
+        if (!account.isEmpty()) {
+            byAccount.computeIfAbsent(operation + "@" + account, k -> new LongAdder()).increment();
         }
         int now = inFlight.incrementAndGet();
         peak.accumulateAndGet(now, Math::max);
@@ -43,13 +48,15 @@ public final class StatsRecorder {
 
     /** The figures so far. */
     public SandboxStats snapshot() {
-        return new SandboxStats(sums(requests), sums(byRegion), throttled.get(), faults.get(), peak.get());
+        return new SandboxStats(sums(requests), sums(byRegion), throttled.get(), faults.get(), peak.get(),
+            sums(byAccount));
     }
 
     /** Starts counting afresh (calls in flight stay counted). */
     public void reset() {
         requests.clear();
         byRegion.clear();
+        byAccount.clear();
         throttled.set(0);
         faults.set(0);
         peak.set(inFlight.get());

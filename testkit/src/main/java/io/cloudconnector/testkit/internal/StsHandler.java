@@ -5,33 +5,34 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * STS (query protocol, 2011-06-15): GetCallerIdentity, and AssumeRole checked against the role's trust policy.
- * The sandbox plays the principal the trust policy names (Microsoft's account), so only the External ID condition
- * and Deny statements decide; a mismatch is the real 403 AccessDenied.
+ * STS (query protocol, 2011-06-15): GetCallerIdentity (the caller's account), and AssumeRole of a role of any account
+ * of the seed, checked against the role's trust policy. The sandbox plays the principal the trust policy names
+ * (Microsoft's account), so only the External ID condition and Deny statements decide; a mismatch is the real 403
+ * AccessDenied. The session credentials issued belong to the role's account.
  */
 final class StsHandler {
 
     private static final Pattern ROLE_ARN = Pattern.compile("^arn:aws[a-z-]*:iam::(\\d{12}):role/(?:.*/)?([^/]+)$");
     private static final Pattern SESSION_NAME = Pattern.compile("^[\\w+=,.@-]{2,64}$");
 
-    private final String account;
-    private final IamHandler iam;
+    private final Function<String, Optional<IamHandler>> iamOf;
     private final Principals principals;
 
-    StsHandler(String account, IamHandler iam, Principals principals) {
-        this.account = account;
-        this.iam = iam;
+    /** STS over the IAM of each account, found by account ID with {@code iamOf}. */
+    StsHandler(Function<String, Optional<IamHandler>> iamOf, Principals principals) {
+        this.iamOf = iamOf;
         this.principals = principals;
     }
 
     Reply handle(AwsRequest call, Principals.Principal caller) {
         return switch (call.operation) {
             case "GetCallerIdentity" -> call.queryResult(new Xml().leaf("UserId", caller.userId())
-                .leaf("Account", account).leaf("Arn", caller.arn()).toString());
+                .leaf("Account", caller.account()).leaf("Arn", caller.arn()).toString());
             case "AssumeRole" -> assumeRole(call, caller);
             default -> call.service.error(400, "InvalidAction", "Could not find operation " + call.operation
                 + " for version 2011-06-15");
@@ -47,10 +48,10 @@ final class StsHandler {
                 + "pattern: [\\w+=,.@-]*");
         }
         Matcher arn = ROLE_ARN.matcher(roleArn);
-        Optional<IamHandler.RoleState> role = arn.matches() && arn.group(1).equals(account)
-            ? iam.role(arn.group(2)) : Optional.empty();
+        Optional<IamHandler> iam = arn.matches() ? iamOf.apply(arn.group(1)) : Optional.empty();
+        Optional<IamHandler.RoleState> role = iam.flatMap(handler -> handler.role(arn.group(2)));
         Optional<String> externalId = call.param("ExternalId");
-        if (role.isEmpty() || !trusts(iam.trustPolicy(role.get().name).orElse("{}"), externalId)) {
+        if (role.isEmpty() || !trusts(iam.get().trustPolicy(role.get().name).orElse("{}"), externalId)) {
             return call.service.error(403, "AccessDenied", "User: " + caller.arn()
                 + " is not authorized to perform: sts:AssumeRole on resource: " + roleArn);
         }
@@ -59,8 +60,8 @@ final class StsHandler {
             return call.service.error(400, "ValidationError", "The requested DurationSeconds exceeds the "
                 + "MaxSessionDuration set for this role.");
         }
-        Principals.Session session = principals.assume(role.get().name, role.get().roleId, sessionName,
-            Duration.ofSeconds(duration));
+        Principals.Session session = principals.assume(arn.group(1), role.get().name, role.get().roleId,
+            sessionName, Duration.ofSeconds(duration));
         return call.queryResult(new Xml().open("Credentials")
             .leaf("AccessKeyId", session.principal().accessKeyId()).leaf("SecretAccessKey", session.secretAccessKey())
             .leaf("SessionToken", session.sessionToken()).leaf("Expiration", session.expiration())
