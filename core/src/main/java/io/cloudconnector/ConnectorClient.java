@@ -1,6 +1,7 @@
 package io.cloudconnector;
 
 import io.cloudconnector.internal.ConnectorService;
+import io.cloudconnector.internal.RegionFanOut;
 import io.cloudconnector.internal.findings.FindingsService;
 import io.cloudconnector.internal.fleet.DiscoveryService;
 import io.cloudconnector.internal.fleet.OnboardingService;
@@ -10,6 +11,7 @@ import io.cloudconnector.internal.provisioning.ProvisioningPlanner;
 import io.cloudconnector.internal.readiness.ReadinessService;
 import io.cloudconnector.spi.AwsSide;
 import io.cloudconnector.spi.AzureSide;
+import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -23,25 +25,37 @@ import java.util.stream.Stream;
  */
 public final class ConnectorClient implements AutoCloseable {
 
+    /** How many regions a call works on at once by default: readiness, discovery, onboarding and findings. */
+    public static final int DEFAULT_REGION_PARALLELISM = RegionFanOut.DEFAULT_PARALLELISM;
+    /** The most regions {@link Builder#regionParallelism(int)} accepts. */
+    public static final int MAX_REGION_PARALLELISM = 64;
+
     private final AwsSide aws;
     private final AzureSide azure;
+    private final int regionParallelism;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private ConnectorClient(AwsSide aws, AzureSide azure) {
+    private ConnectorClient(AwsSide aws, AzureSide azure, int regionParallelism) {
         this.aws = Objects.requireNonNull(aws, "aws");
         this.azure = Objects.requireNonNull(azure, "azure");
+        this.regionParallelism = regionParallelism;
     }
 
     /** A client over the given sides; it owns them and closes them with itself. */
     public static ConnectorClient of(AwsSide aws, AzureSide azure) {
-        return new ConnectorClient(aws, azure);
+        return new ConnectorClient(aws, azure, DEFAULT_REGION_PARALLELISM);
+    }
+
+    /** A builder of a client over the given sides, for settings other than the defaults of {@link #of}. */
+    public static Builder builder(AwsSide aws, AzureSide azure) {
+        return new Builder(aws, azure);
     }
 
     /**
      * Checks that the spec's AWS account is ready to connect: the credentials, the regions, AWS Config and Security
      * Hub in every region the spec covers, the IAM role or users, and the share of EC2 instances SSM manages. Regions
-     * are checked in parallel, at most 8 at a time; a region that is not enabled for the account is reported, never
-     * called.
+     * are checked in parallel, at most the client's region parallelism (8 by default) at a time; a region that is
+     * not enabled for the account is reported, never called.
      *
      * <p>Cloud errors do not throw: a check that could not be run (a missing permission, throttling after retries, a
      * timeout) is reported as {@link ReadinessCheck.Status#ERROR} with the cause, and every other check still runs.
@@ -50,7 +64,7 @@ public final class ConnectorClient implements AutoCloseable {
      * @throws NullPointerException when {@code spec} is null
      */
     public ReadinessReport checkReadiness(ConnectorSpec spec) {
-        return new ReadinessService(aws()).check(Objects.requireNonNull(spec, "spec"));
+        return new ReadinessService(aws(), regionParallelism).check(Objects.requireNonNull(spec, "spec"));
     }
 
     /**
@@ -77,7 +91,8 @@ public final class ConnectorClient implements AutoCloseable {
      */
     public DiscoveryResult discover(ConnectorSpec spec, SupportedOsTable osTable, FleetListener listener) {
         Objects.requireNonNull(spec, "spec");
-        return new DiscoveryService(aws().account(), aws().fleet(), azure().arc())
+        return new DiscoveryService(aws().account(), aws().fleet(), azure().arc(), Clock.systemUTC(),
+            regionParallelism)
             .discover(spec, Objects.requireNonNull(osTable, "osTable"), SafeListener.of(listener));
     }
 
@@ -107,7 +122,8 @@ public final class ConnectorClient implements AutoCloseable {
     public OnboardingResult onboard(ConnectorSpec spec, DiscoveryResult discovery, OnboardingOptions options,
         FleetListener listener) {
         Objects.requireNonNull(spec, "spec");
-        return new OnboardingService(aws().fleet()).onboard(spec, Objects.requireNonNull(discovery, "discovery"),
+        return new OnboardingService(aws().fleet(), regionParallelism).onboard(spec,
+            Objects.requireNonNull(discovery, "discovery"),
             Objects.requireNonNull(options, "options"), SafeListener.of(listener));
     }
 
@@ -186,9 +202,12 @@ public final class ConnectorClient implements AutoCloseable {
      * findings. Close the stream (try-with-resources) to stop early.
      *
      * <p>When the account has a finding aggregator, only its home region is called for the regions it links (each
-     * read is filtered on its regions, so nothing is counted twice). Findings come oldest {@code UpdatedAt} first,
-     * region read after region read. Within a read, a finding is delivered once per {@code UpdatedAt}: a repeat
-     * (after an expired page token, which restarts the region once from its first page) is dropped; a finding
+     * read is filtered on its regions, so nothing is counted twice). Several regions are read side by side (at most
+     * the client's region parallelism, 8 by default, each within its own Security Hub quota), and their pages
+     * interleave in the order they arrive: within a region read findings come oldest {@code UpdatedAt} first, and the
+     * stream reads ahead at most about two pages per region read at once. Within a read, a finding is delivered once
+     * per {@code UpdatedAt}: a repeat (after an expired page token, which restarts the region once from its first
+     * page) is dropped; a finding
      * updated while the stream is read can come again later in its newer version, so a consumer that keeps the last
      * one per {@link Finding#key()} keeps the newest. Malformed findings are skipped and a region that fails is
      * left out; both are logged. Use {@link #findings(ConnectorSpec, FindingQuery, FindingsListener)} to hear of
@@ -205,7 +224,7 @@ public final class ConnectorClient implements AutoCloseable {
      * failed region (a {@link FindingsTally} counts them).
      */
     public Stream<Finding> findings(ConnectorSpec spec, FindingQuery query, FindingsListener listener) {
-        return new FindingsService(aws(), azure()).findings(spec, query, listener);
+        return new FindingsService(aws(), azure(), regionParallelism).findings(spec, query, listener);
     }
 
     /**
@@ -216,7 +235,7 @@ public final class ConnectorClient implements AutoCloseable {
      * @throws ConnectorException when the regions cannot be listed
      */
     public ComplianceSummary compliance(ConnectorSpec spec) {
-        return new FindingsService(aws(), azure()).compliance(spec);
+        return new FindingsService(aws(), azure(), regionParallelism).compliance(spec);
     }
 
     /**
@@ -226,7 +245,7 @@ public final class ConnectorClient implements AutoCloseable {
      * @throws ConnectorException when the regions cannot be listed
      */
     public SecureScore secureScore(ConnectorSpec spec) {
-        return new FindingsService(aws(), azure()).secureScore(spec);
+        return new FindingsService(aws(), azure(), regionParallelism).secureScore(spec);
     }
 
     /**
@@ -241,7 +260,7 @@ public final class ConnectorClient implements AutoCloseable {
      * @throws ConnectorException when the regions cannot be listed
      */
     public ExportResult exportFindings(ConnectorSpec spec, ExportOptions options) {
-        return new FindingsService(aws(), azure()).exportFindings(spec, options);
+        return new FindingsService(aws(), azure(), regionParallelism).exportFindings(spec, options);
     }
 
     /**
@@ -341,6 +360,41 @@ public final class ConnectorClient implements AutoCloseable {
     private void ensureOpen() {
         if (closed.get()) {
             throw new IllegalStateException("This ConnectorClient is closed; create a new one");
+        }
+    }
+
+    /** Configures and builds a {@link ConnectorClient}. */
+    public static final class Builder {
+
+        private final AwsSide aws;
+        private final AzureSide azure;
+        private int regionParallelism = DEFAULT_REGION_PARALLELISM;
+
+        private Builder(AwsSide aws, AzureSide azure) {
+            this.aws = Objects.requireNonNull(aws, "aws");
+            this.azure = Objects.requireNonNull(azure, "azure");
+        }
+
+        /**
+         * How many regions readiness, discovery, onboarding and findings work on at once; 8
+         * ({@link #DEFAULT_REGION_PARALLELISM}) by default. Raise it to cover every region of an account in one wave
+         * (the calls of a region stay one after the other); each region keeps its own quotas, so more regions at once
+         * do not add throttling.
+         *
+         * @throws IllegalArgumentException when not between 1 and {@value #MAX_REGION_PARALLELISM}
+         */
+        public Builder regionParallelism(int regions) {
+            if (regions < 1 || regions > MAX_REGION_PARALLELISM) {
+                throw new IllegalArgumentException("regionParallelism must be between 1 and " + MAX_REGION_PARALLELISM
+                    + ", was " + regions);
+            }
+            this.regionParallelism = regions;
+            return this;
+        }
+
+        /** A client over the sides; it owns them and closes them with itself. */
+        public ConnectorClient build() {
+            return new ConnectorClient(aws, azure, regionParallelism);
         }
     }
 }

@@ -70,7 +70,7 @@ public final class CloudSandbox implements AutoCloseable {
     private CloudSandbox(Builder builder) {
         this.seed = builder.seed;
         this.engine = new SandboxEngine(seed, builder.clock, builder.quota, builder.latency, builder.iamPageSize,
-            builder.armPageSize);
+            builder.armPageSize, builder.syntheticFindings, builder.invocationRunTime);
         this.tls = SelfSignedTls.generate();
         AtomicReference<URI> azureBase = new AtomicReference<>();
         this.aws = new WireMockServer(common().port(0).extensions(SandboxTransformer.aws(engine)));
@@ -289,6 +289,8 @@ public final class CloudSandbox implements AutoCloseable {
         private int iamPageSize = DEFAULT_IAM_PAGE_SIZE;
         private int armPageSize = DEFAULT_ARM_PAGE_SIZE;
         private Clock clock = Clock.systemUTC();
+        private int syntheticFindings;
+        private Duration invocationRunTime = Duration.ZERO;
 
         private Builder() {
         }
@@ -339,6 +341,42 @@ public final class CloudSandbox implements AutoCloseable {
         /** The clock of session expiries, token lifetimes and date-range filters; the system clock by default. */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Gives every region whose Security Hub the seed enables {@code perRegion} generated findings besides the
+         * seed's own; none by default. For large volumes (a million findings costs no memory): each finding is made
+         * from its region and index when a page is asked for, never stored. They are valid, ACTIVE control findings
+         * of AWS Foundational Security Best Practices (about 1.5 KB of ASFF each, several resource types and
+         * severities, a third PASSED), finding {@code i} updated {@code i} seconds after 2019-01-01T00:00:00Z, so
+         * they list before the seed's findings in {@code UpdatedAt} ascending order and after them in descending
+         * order. Filters apply to them as to any finding; GetFindings then sorts by {@code UpdatedAt} alone and
+         * answers any other sort with 400 {@code InvalidInputException}. {@link SandboxSeed#findingsIn(String)} does
+         * not include them.
+         *
+         * @throws IllegalArgumentException when negative
+         */
+        public Builder syntheticFindings(int perRegion) {
+            if (perRegion < 0) {
+                throw new IllegalArgumentException("syntheticFindings must not be negative, was " + perRegion);
+            }
+            this.syntheticFindings = perRegion;
+            return this;
+        }
+
+        /**
+         * How long every SSM Run Command invocation runs after its SendCommand: InProgress until then, its terminal
+         * status after (the first poll still answers {@code InvocationDoesNotExist}). Zero, the default, moves an
+         * invocation one step per GetCommandInvocation poll instead: Pending, InProgress, then terminal.
+         *
+         * @throws IllegalArgumentException when negative
+         */
+        public Builder invocationRunTime(Duration runTime) {
+            if (Objects.requireNonNull(runTime, "runTime").isNegative()) {
+                throw new IllegalArgumentException("invocationRunTime must not be negative, was " + runTime);
+            }
+            this.invocationRunTime = runTime;
             return this;
         }
 

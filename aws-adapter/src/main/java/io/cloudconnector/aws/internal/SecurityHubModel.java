@@ -117,8 +117,14 @@ final class SecurityHubModel {
             .build();
     }
 
+    /** The map without null keys or values; the map itself when it has none (the usual case, and no copy). */
     private static Map<String, String> withoutNulls(Map<String, String> map) {
-        return map.entrySet().stream().filter(entry -> entry.getKey() != null && entry.getValue() != null)
-            .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        for (Map.Entry<String, String> entry : map.entrySet()) {
+            if (entry.getKey() == null || entry.getValue() == null) {
+                return map.entrySet().stream().filter(e -> e.getKey() != null && e.getValue() != null)
+                    .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+            }
+        }
+        return map;
     }
 }

@@ -25,10 +25,15 @@ final class FindingsReader {
 
     private final AccountPort account;
     private final FindingsPort port;
+    private final int parallelism;
 
-    FindingsReader(AccountPort account, FindingsPort port) {
+    /**
+     * @param parallelism how many region reads a stream fetches at once; 1 reads them one after the other
+     */
+    FindingsReader(AccountPort account, FindingsPort port, int parallelism) {
         this.account = account;
         this.port = port;
+        this.parallelism = parallelism;
     }
 
     /**
@@ -45,8 +50,18 @@ final class FindingsReader {
         return new FindingsPlan(selected, ReadPlan.of(enabled, aggregator));
     }
 
-    /** The findings of every read of {@code plan}, fetched as consumed. */
+    /**
+     * The findings of every read of {@code plan}, fetched as consumed. With a parallelism above 1 the reads run side
+     * by side with their pages interleaved, each reading a page ahead of the consumer, so that fetching overlaps with
+     * consuming ({@link ParallelReads}); with 1, one read after the other, each page fetched when it is asked for.
+     */
     Stream<Finding> stream(ConnectorSpec spec, FindingsPlan plan, FindingQuery query, FindingsListener listener) {
+        if (parallelism > 1) {
+            ParallelReads findings = new ParallelReads(plan.reads(),
+                (read, readListener) -> pager(spec, read, query, Optional.empty(), readListener), listener,
+                parallelism);
+            return StreamSupport.stream(findings, false).onClose(findings::close);
+        }
         FindingsSpliterator findings = new FindingsSpliterator(plan.reads(),
             read -> pager(spec, read, query, Optional.empty(), listener), listener);
         return StreamSupport.stream(findings, false).onClose(findings::close);

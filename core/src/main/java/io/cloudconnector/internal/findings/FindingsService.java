@@ -8,6 +8,7 @@ import io.cloudconnector.Finding;
 import io.cloudconnector.FindingQuery;
 import io.cloudconnector.FindingsListener;
 import io.cloudconnector.SecureScore;
+import io.cloudconnector.internal.RegionFanOut;
 import io.cloudconnector.spi.AwsSide;
 import io.cloudconnector.spi.AzureSide;
 import java.util.stream.Stream;
@@ -20,16 +21,27 @@ public final class FindingsService {
 
     private final AwsSide aws;
     private final AzureSide azure;
+    private final int parallelism;
 
-    /** A service over the given sides; it neither owns nor closes them. */
+    /** A service over the given sides, reading {@link RegionFanOut#DEFAULT_PARALLELISM} regions at once. */
     public FindingsService(AwsSide aws, AzureSide azure) {
+        this(aws, azure, RegionFanOut.DEFAULT_PARALLELISM);
+    }
+
+    /**
+     * A service over the given sides; it neither owns nor closes them.
+     *
+     * @param parallelism how many regions are read at once; 1 reads them one after the other
+     */
+    public FindingsService(AwsSide aws, AzureSide azure, int parallelism) {
         this.aws = aws;
         this.azure = azure;
+        this.parallelism = parallelism;
     }
 
     /**
      * The findings of the spec's enabled regions that match {@code query}, fetched a page at a time as the stream is
-     * consumed. Regions are listed and the aggregator asked before this returns.
+     * consumed, several regions side by side. Regions are listed and the aggregator asked before this returns.
      */
     public Stream<Finding> findings(ConnectorSpec spec, FindingQuery query, FindingsListener listener) {
         FindingsReader reader = reader();
@@ -52,6 +64,6 @@ public final class FindingsService {
     }
 
     private FindingsReader reader() {
-        return new FindingsReader(aws.account(), aws.findings());
+        return new FindingsReader(aws.account(), aws.findings(), parallelism);
     }
 }

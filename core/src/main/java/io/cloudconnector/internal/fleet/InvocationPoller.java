@@ -38,8 +38,10 @@ public final class InvocationPoller {
     }
 
     /**
-     * Polls every instance of {@code sent} every {@code interval} until all are terminal or {@code deadline} has
-     * passed; {@code done} hears each outcome as it ends. Output is passed through {@code redact} before it is kept.
+     * Polls every instance of {@code sent} every {@code interval} (a round starts one interval after the previous
+     * one started, so that the time a round takes does not stretch the interval) until all are terminal or
+     * {@code deadline} has passed; {@code done} hears each outcome as it ends. Output is passed through
+     * {@code redact} before it is kept.
      *
      * @return one outcome per instance, in the order of {@code sent}
      */
@@ -52,11 +54,15 @@ public final class InvocationPoller {
         pending.keySet().forEach(key -> outcomes.put(key, null));
         Instant stopAt = clock.instant().plus(deadline);
         Round round = new Round(spec, region, redact, pending, outcomes, done);
+        Instant roundStart = clock.instant();
         while (!pending.isEmpty()) {
-            if (!waitFor(interval)) {
+            // Rounds start every interval, whatever a round took (a round that overran starts the next at once).
+            Duration wait = Duration.between(clock.instant(), roundStart.plus(interval));
+            if (!waitFor(wait.isNegative() ? Duration.ZERO : wait)) {
                 round.endAll(OnboardingStatus.UNKNOWN, "interrupted while waiting for the result");
                 break;
             }
+            roundStart = clock.instant();
             round.pollAll();
             if (!pending.isEmpty() && !clock.instant().isBefore(stopAt)) {
                 round.endAll(OnboardingStatus.DEADLINE_EXCEEDED, "no result after " + deadline);

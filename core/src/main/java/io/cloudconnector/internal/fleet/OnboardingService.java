@@ -52,7 +52,12 @@ public final class OnboardingService {
 
     /** A service over {@code fleet} that really waits between polls. */
     public OnboardingService(FleetPort fleet) {
-        this(fleet, Clock.systemUTC(), Pause.SLEEP, RegionFanOut.DEFAULT_PARALLELISM);
+        this(fleet, RegionFanOut.DEFAULT_PARALLELISM);
+    }
+
+    /** A service over {@code fleet} that really waits between polls, onboarding {@code parallelism} regions at once. */
+    public OnboardingService(FleetPort fleet, int parallelism) {
+        this(fleet, Clock.systemUTC(), Pause.SLEEP, parallelism);
     }
 
     /** A service over {@code fleet} reading time from {@code clock}, waiting with {@code pause}. */

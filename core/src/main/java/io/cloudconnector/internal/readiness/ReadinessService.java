@@ -43,6 +43,11 @@ public final class ReadinessService {
         this(aws, RegionFanOut.DEFAULT_PARALLELISM, Clock.systemUTC());
     }
 
+    /** A service over {@code aws}, checking {@code parallelism} regions at once. */
+    public ReadinessService(AwsSide aws, int parallelism) {
+        this(aws, parallelism, Clock.systemUTC());
+    }
+
     ReadinessService(AwsSide aws, int parallelism, Clock clock) {
         this.aws = aws;
         this.parallelism = parallelism;

@@ -50,12 +50,12 @@ final class FakeFindingsPort implements FindingsPort {
         return this;
     }
 
-    long pagesFetched() {
+    synchronized long pagesFetched() {
         return requests.size();
     }
 
     @Override
-    public FindingsPage findings(ConnectorSpec spec, FindingsPageRequest request) {
+    public synchronized FindingsPage findings(ConnectorSpec spec, FindingsPageRequest request) {
         requests.add(request);
         ConnectorException failure = failingRegions.get(request.region());
         if (failure != null) {

@@ -7,14 +7,23 @@ import io.cloudconnector.AccessDeniedException;
 import io.cloudconnector.ConnectorSpec;
 import io.cloudconnector.Finding;
 import io.cloudconnector.FindingQuery;
+import io.cloudconnector.FindingsListener;
 import io.cloudconnector.FindingsTally;
 import io.cloudconnector.SkippedFinding;
 import io.cloudconnector.spi.AggregatorFacts;
 import io.cloudconnector.spi.AsffFinding;
+import io.cloudconnector.spi.FindingsPage;
 import io.cloudconnector.spi.FindingsPageRequest;
+import io.cloudconnector.spi.FindingsPort;
 import io.cloudconnector.spi.RegionInfo;
+import io.cloudconnector.spi.StandardSubscription;
+import io.cloudconnector.spi.StandardsControlFacts;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -47,12 +56,28 @@ class FindingsStreamTest {
     }
 
     @Test
-    void findings_takeFive_fetchesOnePageOnly() {
-        port.pageSize = 100;
+    void findings_takeFiveInOneRegion_fetchesOnlyTheReadAhead() {
+        port.pageSize = 10;
         addFindings("us-east-1", 250);
 
-        try (Stream<Finding> findings = service().findings(TestFindings.spec(), FindingQuery.activeFindings(),
-            tally)) {
+        try (Stream<Finding> findings = service().findings(TestFindings.spec("us-east-1"),
+            FindingQuery.activeFindings(), tally)) {
+            assertThat(findings.limit(5).toList()).hasSize(5);
+        }
+
+        // The page being consumed, one queued, one held by the reading thread while it waits for room.
+        assertThat(port.pagesFetched()).isLessThanOrEqualTo(3);
+    }
+
+    @Test
+    void findings_takeFiveOneRegionAtATime_fetchesOnePageOnly() {
+        port.pageSize = 100;
+        addFindings("us-east-1", 250);
+        FindingsService sequential = new FindingsService(FakeSides.aws(REGIONS, port), FakeSides.azure(null,
+            List.of()), 1);
+
+        try (Stream<Finding> findings = sequential.findings(TestFindings.spec("us-east-1"),
+            FindingQuery.activeFindings(), tally)) {
             assertThat(findings.limit(5).toList()).hasSize(5);
         }
 
@@ -77,8 +102,11 @@ class FindingsStreamTest {
 
         List<Finding> findings = read(TestFindings.spec());
 
-        assertThat(ids(findings)).containsExactly("us-east-1-0", "us-east-1-1", "us-east-1-2", "us-east-1-3",
-            "eu-west-1-0", "eu-west-1-1");
+        assertThat(ids(findings)).hasSize(6);
+        assertThat(ids(findings).stream().filter(id -> id.startsWith("us-east-1"))).containsExactly("us-east-1-0",
+            "us-east-1-1", "us-east-1-2", "us-east-1-3");
+        assertThat(ids(findings).stream().filter(id -> id.startsWith("eu-west-1"))).containsExactly("eu-west-1-0",
+            "eu-west-1-1");
         assertThat(port.requests).extracting(FindingsPageRequest::region).doesNotContain("af-south-1");
         assertThat(port.requests).allSatisfy(request ->
             assertThat(request.regionFilter()).containsExactly(request.region()));
@@ -110,8 +138,9 @@ class FindingsStreamTest {
 
         List<Finding> findings = read(TestFindings.spec("eu-west-1", "ap-south-1"));
 
-        assertThat(ids(findings)).containsExactly("eu-1", "ap-1");
-        assertThat(port.requests).extracting(FindingsPageRequest::region).containsExactly("us-east-1", "ap-south-1");
+        assertThat(ids(findings)).containsExactlyInAnyOrder("eu-1", "ap-1");
+        assertThat(port.requests).extracting(FindingsPageRequest::region)
+            .containsExactlyInAnyOrder("us-east-1", "ap-south-1");
     }
 
     @Test
@@ -121,7 +150,7 @@ class FindingsStreamTest {
         addFindings("us-east-1", 1);
         addFindings("eu-west-1", 1);
 
-        assertThat(ids(read(TestFindings.spec()))).containsExactly("us-east-1-0", "eu-west-1-0");
+        assertThat(ids(read(TestFindings.spec()))).containsExactlyInAnyOrder("us-east-1-0", "eu-west-1-0");
     }
 
     @Test
@@ -208,9 +237,24 @@ class FindingsStreamTest {
     }
 
     @Test
-    void findings_closedEarly_stopsFetching() {
+    void findings_closedEarlyInOneRegion_stopsFetching() {
         port.pageSize = 1;
         addFindings("us-east-1", 10);
+        Stream<Finding> findings = service().findings(TestFindings.spec("us-east-1"), FindingQuery.activeFindings(),
+            tally);
+        var iterator = findings.iterator();
+        iterator.next();
+
+        findings.close();
+
+        assertThat(iterator.hasNext()).isFalse();
+        assertThat(port.pagesFetched()).isLessThanOrEqualTo(3);
+    }
+
+    @Test
+    void findings_closedEarlyInSeveralRegions_stopsFetchingWithinTheReadAhead() {
+        port.pageSize = 1;
+        addFindings("us-east-1", 30);
         Stream<Finding> findings = service().findings(TestFindings.spec(), FindingQuery.activeFindings(), tally);
         var iterator = findings.iterator();
         iterator.next();
@@ -218,6 +262,85 @@ class FindingsStreamTest {
         findings.close();
 
         assertThat(iterator.hasNext()).isFalse();
-        assertThat(port.pagesFetched()).isEqualTo(1);
+        // 3 reads: at most 3 pages queued, 1 held by each reading thread, 1 being consumed.
+        assertThat(port.pagesFetched()).isLessThanOrEqualTo(7);
+    }
+
+    @Test
+    void findings_severalRegions_readSideBySide() {
+        port.pageSize = 1;
+        addFindings("us-east-1", 3);
+        addFindings("eu-west-1", 3);
+        CountDownLatch euStarted = new CountDownLatch(1);
+        AtomicBoolean waitedInVain = new AtomicBoolean();
+        FindingsPort waitsForEurope = new FindingsPort() {
+            @Override
+            public FindingsPage findings(ConnectorSpec spec, FindingsPageRequest request) {
+                if (request.region().equals("eu-west-1")) {
+                    euStarted.countDown();
+                } else if (request.nextToken().isPresent() && !awaitQuietly(euStarted)) {
+                    waitedInVain.set(true);
+                }
+                return port.findings(spec, request);
+            }
+
+            @Override
+            public Optional<AggregatorFacts> findingAggregator(ConnectorSpec spec, String region) {
+                return Optional.empty();
+            }
+
+            @Override
+            public List<StandardSubscription> enabledStandards(ConnectorSpec spec, String region) {
+                return List.of();
+            }
+
+            @Override
+            public List<StandardsControlFacts> standardsControls(ConnectorSpec spec, String region,
+                String subscriptionArn) {
+                return List.of();
+            }
+        };
+        FindingsService service = new FindingsService(FakeSides.aws(REGIONS, waitsForEurope),
+            FakeSides.azure(null, List.of()));
+
+        List<Finding> findings;
+        try (Stream<Finding> stream = service.findings(TestFindings.spec("us-east-1", "eu-west-1"),
+            FindingQuery.activeFindings(), tally)) {
+            findings = stream.toList();
+        }
+
+        assertThat(ids(findings)).hasSize(6);
+        assertThat(waitedInVain).isFalse();
+    }
+
+    @Test
+    void findings_severalRegionsOneReadInOrder_listenerHearsOnTheConsumingThread() {
+        port.add(TestFindings.plain("us-1", "us-east-1", 0)).add(TestFindings.plain("eu-1", "eu-west-1", 0))
+            .add(AsffFinding.builder().from(TestFindings.plain("bad", "eu-west-1", 1)).severityLabel("SEVERE")
+                .build());
+        List<Thread> heardOn = new ArrayList<>();
+        FindingsListener listener = new FindingsListener() {
+            @Override
+            public void skipped(SkippedFinding finding) {
+                heardOn.add(Thread.currentThread());
+            }
+        };
+
+        try (Stream<Finding> findings = service().findings(TestFindings.spec("us-east-1", "eu-west-1"),
+            FindingQuery.activeFindings(), listener)) {
+            assertThat(ids(findings.toList())).containsExactlyInAnyOrder("us-1", "eu-1");
+        }
+
+        assertThat(heardOn).containsExactly(Thread.currentThread());
+    }
+
+    /** Waits for {@code latch}, at most long enough that a read which never overlaps cannot hang the test. */
+    private static boolean awaitQuietly(CountDownLatch latch) {
+        try {
+            return latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 }

@@ -46,6 +46,27 @@ class InvocationPollerTest {
         assertThat(heard).isEqualTo(outcomes);
     }
 
+    @Test
+    void await_slowRound_nextRoundStillStartsOneIntervalAfterTheLast() {
+        Instant start = clock.instant();
+        List<Duration> polledAt = new ArrayList<>();
+        fleet.answers(ID, () -> slowPoll(start, polledAt, Optional.empty()),
+            () -> slowPoll(start, polledAt, Optional.of(invocation(ID, "InProgress", "InProgress", ""))),
+            () -> slowPoll(start, polledAt, Optional.of(invocation(ID, "Success", "Success", ""))));
+
+        await(sent(ID));
+
+        assertThat(polledAt).containsExactly(Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(15));
+    }
+
+    /** A poll that takes 3 seconds of the clock, noting when it started. */
+    private Optional<CommandInvocation> slowPoll(Instant start, List<Duration> polledAt,
+        Optional<CommandInvocation> answer) {
+        polledAt.add(Duration.between(start, clock.instant()));
+        clock.advance(Duration.ofSeconds(3));
+        return answer;
+    }
+
     @ParameterizedTest
     @CsvSource({
         "Success, Success, SUCCEEDED",

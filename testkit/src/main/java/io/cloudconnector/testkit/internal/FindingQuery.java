@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -32,10 +33,14 @@ final class FindingQuery {
 
     final Predicate<FindingStore.Stored> filter;
     final Comparator<FindingStore.Stored> order;
+    /** The order when it is by {@code UpdatedAt} alone (ascending or descending); empty for any other order. */
+    final Optional<Boolean> updatedAtAscending;
 
-    private FindingQuery(Predicate<FindingStore.Stored> filter, Comparator<FindingStore.Stored> order) {
+    private FindingQuery(Predicate<FindingStore.Stored> filter, Comparator<FindingStore.Stored> order,
+        Optional<Boolean> updatedAtAscending) {
         this.filter = filter;
         this.order = order;
+        this.updatedAtAscending = updatedAtAscending;
     }
 
     /**
@@ -56,7 +61,8 @@ final class FindingQuery {
             }
             filter = filter.and(fieldFilter(field.getKey(), field.getValue(), clock));
         }
-        return new FindingQuery(filter, order(request.path("SortCriteria")));
+        JsonNode criteria = request.path("SortCriteria");
+        return new FindingQuery(filter, order(criteria), updatedAtAscending(criteria));
     }
 
     private static Predicate<FindingStore.Stored> fieldFilter(String name, JsonNode conditions, Clock clock) {
@@ -135,6 +141,17 @@ final class FindingQuery {
         }
         Comparator<FindingStore.Stored> newestFirst = by("UpdatedAt").reversed();
         return (order == null ? newestFirst : order).thenComparing(FindingStore.Stored::key);
+    }
+
+    private static Optional<Boolean> updatedAtAscending(JsonNode criteria) {
+        if (criteria.size() == 0) {
+            return Optional.of(false);
+        }
+        JsonNode only = criteria.path(0);
+        if (criteria.size() > 1 || !"UpdatedAt".equals(only.path("Field").asText())) {
+            return Optional.empty();
+        }
+        return Optional.of(!"desc".equalsIgnoreCase(only.path("SortOrder").asText("asc")));
     }
 
     private static Comparator<FindingStore.Stored> by(String field) {

@@ -64,9 +64,11 @@ public final class SandboxEngine {
      *
      * @param iamPageSize the most entries an IAM list page holds
      * @param armPageSize the most connectors or machines an ARM list page holds
+     * @param syntheticFindings generated findings per region whose Security Hub the seed enables; 0 for none
+     * @param invocationRunTime how long an SSM invocation runs; zero to move it one step per poll
      */
     public SandboxEngine(SandboxSeed seed, Clock clock, boolean quota, Duration latency, int iamPageSize,
-        int armPageSize) {
+        int armPageSize, int syntheticFindings, Duration invocationRunTime) {
         this.seed = seed;
         this.principals = new Principals(seed, clock);
         this.latency = new AtomicReference<>(latency);
@@ -80,8 +82,8 @@ public final class SandboxEngine {
             ConfigHandler config = new ConfigHandler(account, clock, s3);
             accounts.put(account.accountId(), new AccountSide(account,
                 new IamHandler(account, principals, tokens, clock, iamPageSize), new Ec2Handler(account, tokens),
-                new SsmHandler(account, tokens, arc, clock), config, s3,
-                new SecurityHubHandler(account, tokens, clock, quotaOn)));
+                new SsmHandler(account, tokens, arc, clock, invocationRunTime), config, s3,
+                new SecurityHubHandler(account, tokens, clock, quotaOn, syntheticFindings)));
         }
         Function<String, Optional<IamHandler>> iamOf = id -> Optional.ofNullable(accounts.get(id))
             .map(AccountSide::iam);

@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 
 /**
  * Security Hub (REST-JSON, 2018-10-26): the hub per region, enabled standards and their controls, findings with
@@ -49,18 +50,28 @@ final class SecurityHubHandler {
     private final PageTokens tokens;
     private final Clock clock;
     private final FindingStore store;
+    private final SyntheticFindings synthetic;
+    private final Set<String> generatedIn;
     private final AtomicBoolean quotaOn;
     private final Map<String, TokenBucket> quota = new ConcurrentHashMap<>();
     private final Map<String, Hub> hubs = new HashMap<>();
     private final String aggregatorArn;
 
-    SecurityHubHandler(SandboxSeed seed, PageTokens tokens, Clock clock, AtomicBoolean quotaOn) {
+    /**
+     * @param syntheticPerRegion how many generated findings each region whose hub the seed enables has besides the
+     *     seed's own; 0 for none
+     */
+    SecurityHubHandler(SandboxSeed seed, PageTokens tokens, Clock clock, AtomicBoolean quotaOn,
+        int syntheticPerRegion) {
         this.seed = seed;
         this.account = seed.accountId();
         this.tokens = tokens;
         this.clock = clock;
         this.quotaOn = quotaOn;
         this.store = new FindingStore(seed.visibleFindings());
+        this.synthetic = new SyntheticFindings(seed.accountId(), syntheticPerRegion);
+        this.generatedIn = seed.regions().stream().filter(r -> r.securityHub().isPresent())
+            .map(SandboxSeed.Region::name).collect(Collectors.toUnmodifiableSet());
         seed.regions().forEach(region -> region.securityHub().ifPresent(h -> {
             Hub hub = new Hub(h.subscribedAt(), h.controlFindingGenerator());
             h.standards().forEach(s -> hub.standards.put(s.standardsId(), s.status()));
@@ -210,8 +221,15 @@ final class SecurityHubHandler {
             return invalidInput(call, e.getMessage());
         }
         String scope = call.region + "|" + call.json.path("Filters") + "|" + call.json.path("SortCriteria");
-        List<FindingStore.Stored> matching = store.query(scope, visibleRegions(call.region), query.filter,
-            query.order);
+        Set<String> visible = visibleRegions(call.region);
+        List<FindingStore.Stored> matching = store.query(scope, visible, query.filter, query.order);
+        List<String> generatedRegions = synthetic.perRegion() == 0 ? List.of()
+            : SyntheticFindings.inOrder(visible.stream().filter(generatedIn::contains).toList());
+        if (!generatedRegions.isEmpty() && query.updatedAtAscending.isEmpty()) {
+            return invalidInput(call, "The sandbox sorts its generated findings by UpdatedAt alone");
+        }
+        FindingListing listing = new FindingListing(matching, synthetic, generatedRegions,
+            query.updatedAtAscending.orElse(false), query.filter);
         int start = 0;
         if (call.json.hasNonNull("NextToken")) {
             PageTokens.Redeemed redeemed = tokens.redeem(call.json.get("NextToken").asText(), scope);
@@ -219,16 +237,20 @@ final class SecurityHubHandler {
                 return invalidInput(call, redeemed.status() == PageTokens.Status.EXPIRED
                     ? "The NextToken has expired. Start paging again without it." : "Invalid NextToken");
             }
-            start = Math.min(redeemed.offset(), matching.size());
+            start = Math.min(redeemed.offset(), listing.size());
         }
-        int end = Math.min(matching.size(), start + max);
         StringBuilder body = new StringBuilder("{\"Findings\":[");
-        for (int i = start; i < end; i++) {
-            body.append(i > start ? "," : "").append(matching.get(i).json());
+        int position = start;
+        for (int count = 0; count < max && position < listing.size(); position++) {
+            FindingStore.Stored finding = listing.matchAt(position);
+            if (finding != null) {
+                body.append(count++ > 0 ? "," : "").append(finding.json());
+            }
         }
         body.append(']');
-        if (end < matching.size()) {
-            body.append(",\"NextToken\":\"").append(tokens.issue(scope, end)).append('"');
+        int next = listing.nextMatch(position);
+        if (next < listing.size()) {
+            body.append(",\"NextToken\":\"").append(tokens.issue(scope, next)).append('"');
         }
         return Reply.of(200, "application/json", body.append('}').toString())
             .header("x-amzn-RequestId", UUID.randomUUID().toString());

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cloudconnector.testkit.SandboxSeed;
 import io.cloudconnector.testkit.SandboxSeed.Instance;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,16 +37,19 @@ final class SsmHandler {
         final JsonNode command;
         final Outcome outcome;
         final Optional<OnboardingScript> script;
+        final Instant sentAt;
         int polls;
         Instant started;
+        boolean terminal;
 
         Invocation(String commandId, Instance instance, JsonNode command, Outcome outcome,
-            Optional<OnboardingScript> script) {
+            Optional<OnboardingScript> script, Instant sentAt) {
             this.commandId = commandId;
             this.instance = instance;
             this.command = command;
             this.outcome = outcome;
             this.script = script;
+            this.sentAt = sentAt;
         }
     }
 
@@ -53,13 +57,18 @@ final class SsmHandler {
     private final PageTokens tokens;
     private final ArcRegistry arc;
     private final Clock clock;
+    private final Duration runTime;
     private final Map<String, Invocation> invocations = new HashMap<>();
 
-    SsmHandler(SandboxSeed seed, PageTokens tokens, ArcRegistry arc, Clock clock) {
+    /**
+     * @param runTime how long an invocation runs after SendCommand; zero to move it one step per poll instead
+     */
+    SsmHandler(SandboxSeed seed, PageTokens tokens, ArcRegistry arc, Clock clock, Duration runTime) {
         this.seed = seed;
         this.tokens = tokens;
         this.arc = arc;
         this.clock = clock;
+        this.runTime = runTime;
     }
 
     synchronized Reply handle(AwsRequest call) {
@@ -128,11 +137,12 @@ final class SsmHandler {
         String commandId = UUID.randomUUID().toString();
         ObjectNode command = command(call, commandId, document, ids);
         Optional<OnboardingScript> script = OnboardingScript.read(commands);
+        Instant sentAt = clock.instant();
         for (String id : ids) {
             Instance instance = seed.instancesIn(call.region).stream().filter(i -> i.instanceId().equals(id))
                 .findFirst().orElseThrow();
             invocations.put(commandId + "/" + id, new Invocation(commandId, instance, command,
-                outcome(instance, document, script.isPresent()), script));
+                outcome(instance, document, script.isPresent()), script, sentAt));
         }
         return call.jsonResult(Json.object().set("Command", command));
     }
@@ -196,19 +206,39 @@ final class SsmHandler {
             return call.service.error(400, "InvocationDoesNotExist", "An error occurred (InvocationDoesNotExist) "
                 + "when calling the GetCommandInvocation operation");
         }
-        String status = invocation.polls == 2 ? "Pending" : invocation.polls == 3 ? "InProgress"
-            : terminalStatus(invocation);
-        if (invocation.polls == 3) {
-            invocation.started = clock.instant();
+        return call.jsonResult(invocationBody(invocation, advance(invocation)));
+    }
+
+    /**
+     * The status the poll finds. Step by step: Pending on the second poll, InProgress on the third, terminal from the
+     * fourth. With a run time: InProgress until the run time after SendCommand has passed, terminal after it.
+     */
+    private String advance(Invocation invocation) {
+        if (runTime.isZero()) {
+            if (invocation.polls == 2) {
+                return "Pending";
+            }
+            if (invocation.polls == 3) {
+                invocation.started = clock.instant();
+                return "InProgress";
+            }
+        } else {
+            invocation.started = invocation.sentAt;
+            if (clock.instant().isBefore(invocation.sentAt.plus(runTime))) {
+                return "InProgress";
+            }
         }
-        if (invocation.polls == 4 && invocation.outcome == Outcome.SUCCESS) {
-            invocation.script.ifPresent(script -> register(invocation, script));
+        if (!invocation.terminal) {
+            invocation.terminal = true;
+            if (invocation.outcome == Outcome.SUCCESS) {
+                invocation.script.ifPresent(script -> register(invocation, script));
+            }
         }
-        return call.jsonResult(invocationBody(invocation, status));
+        return terminalStatus(invocation);
     }
 
     private ObjectNode invocationBody(Invocation invocation, String status) {
-        boolean done = invocation.polls >= 4;
+        boolean done = invocation.terminal;
         boolean windows = invocation.instance.windows();
         Instant started = invocation.started == null ? clock.instant() : invocation.started;
         ObjectNode body = Json.object().put("CommandId", invocation.commandId)
@@ -217,7 +247,7 @@ final class SsmHandler {
             .put("DocumentName", invocation.command.path("DocumentName").asText()).put("DocumentVersion", "$DEFAULT")
             .put("PluginName", windows ? "aws:runPowerShellScript" : "aws:runShellScript")
             .put("ResponseCode", done ? responseCode(invocation.outcome) : -1)
-            .put("ExecutionStartDateTime", invocation.polls >= 3 ? started.toString() : "")
+            .put("ExecutionStartDateTime", invocation.started != null ? started.toString() : "")
             .put("ExecutionElapsedTime", done ? "PT41.512S" : "").put("ExecutionEndDateTime", done
                 ? started.plusMillis(41512).toString() : "")
             .put("Status", status).put("StatusDetails", done ? statusDetails(invocation.outcome) : status)
