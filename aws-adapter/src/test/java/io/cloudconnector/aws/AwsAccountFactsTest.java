@@ -84,7 +84,7 @@ class AwsAccountFactsTest {
             .withRequestBody(containing("ExternalId=" + AwsStubs.SUBSCRIPTION))
             .withRequestBody(containing("RoleArn=arn%3Aaws%3Aiam%3A%3A123456789012%3Arole%2FAscConnector")));
         WIREMOCK.verify(postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=GetCallerIdentity&"))
-            .withHeader("Authorization", containing("Credential=ASIARZPUZDIKMDNASVQE/")));
+            .withHeader("Authorization", containing("Credential=ASIAIOSFODNN7EXAMPLE/")));
     }
 
     @Test

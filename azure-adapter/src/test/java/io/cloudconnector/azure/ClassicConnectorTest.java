@@ -100,7 +100,7 @@ class ClassicConnectorTest {
         ConnectorResource written = adapter.connectors().put(ConnectorResource.builder()
             .key(ConnectorKey.classic(SUBSCRIPTION, "aws_dev1"))
             .authenticationType(AuthenticationType.ACCESS_KEYS)
-            .accessKeyId("AKIARPZCNODDNAEQFSOE")
+            .accessKeyId("AKIAIOSFODNN7EXAMPL2")
             .secretAccessKey(Secret.of("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"))
             .autoProvision(true)
             .arcResourceGroup("AwsConnectorRG")
@@ -163,7 +163,7 @@ class ClassicConnectorTest {
         assertThat(renamedStates.authenticationState()).contains("IncorrectPolicy");
         assertThat(renamedStates.servicePrincipalState()).contains("Expired");
         assertThat(renamedStates.proxy()).isEmpty();
-        assertThat(renamedStates.accessKeyId()).contains("AKIARPZCNODDNAEQFSOE");
+        assertThat(renamedStates.accessKeyId()).contains("AKIAIOSFODNN7EXAMPL2");
         assertThat(renamedStates.secretAccessKey()).isEmpty();
         assertThat(renamedStates.servicePrincipalSecret()).isEmpty();
         ConnectorResource nestedDraft = connectors.get(3);

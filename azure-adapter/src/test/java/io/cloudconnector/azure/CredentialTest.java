@@ -133,7 +133,7 @@ class CredentialTest {
         return ConnectorResource.builder()
             .key(ConnectorKey.classic(SUBSCRIPTION, "aws_dev1"))
             .authenticationType(AuthenticationType.ACCESS_KEYS)
-            .accessKeyId("AKIARPZCNODDNAEQFSOE")
+            .accessKeyId("AKIAIOSFODNN7EXAMPL2")
             .secretAccessKey(Secret.of(AWS_SECRET))
             .autoProvision(true)
             .arcResourceGroup("AwsConnectorRG")
