@@ -20,42 +20,14 @@ import io.cloudconnector.spi.AssessmentMetadata;
 import io.cloudconnector.spi.AssessmentRecord;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Arc machines and custom assessments against the published examples. */
-class ArcAndAssessmentTest {
+class ArcAndAssessmentTest extends ArmSandboxTest {
 
     private static final String SUBSCRIPTION = "0980887d-03d6-408c-9566-532f3456804e";
     private static final String MACHINES = "/subscriptions/" + SUBSCRIPTION
         + "/resourceGroups/myResourceGroup/providers/Microsoft.HybridCompute/machines";
-
-    private static ArmSandbox sandbox;
-    private AzureAdapter adapter;
-
-    @BeforeAll
-    static void startSandbox() {
-        sandbox = new ArmSandbox();
-    }
-
-    @AfterAll
-    static void stopSandbox() {
-        sandbox.close();
-    }
-
-    @BeforeEach
-    void newAdapter() {
-        sandbox.server.resetAll();
-        adapter = sandbox.adapter();
-    }
-
-    @AfterEach
-    void closeAdapter() {
-        adapter.close();
-    }
 
     @Test
     void machines_twoPagesWithNullFields_readsEveryMachine() {

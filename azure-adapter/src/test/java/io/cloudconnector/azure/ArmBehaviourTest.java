@@ -29,14 +29,10 @@ import io.cloudconnector.spi.ConnectorResource.AuthenticationType;
 import io.cloudconnector.spi.ResourceProvider;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** ARM's rules as the adapter meets them: throttling, long-running operations, errors, paging links, providers. */
-class ArmBehaviourTest {
+class ArmBehaviourTest extends ArmSandboxTest {
 
     private static final String SUBSCRIPTION = "20ff7fc3-e762-44dd-bd96-b71116dcdc23";
     private static final String CONNECTORS = "/subscriptions/" + SUBSCRIPTION
@@ -48,30 +44,6 @@ class ArmBehaviourTest {
         + "/providers/Microsoft.Security/locations/centralus/operationResults/op-1";
     private static final String ASSUME_ROLE_200 =
         ArmSandbox.exampleResponse("connectors-put-assume-role.json", 200).toString();
-
-    private static ArmSandbox sandbox;
-    private AzureAdapter adapter;
-
-    @BeforeAll
-    static void startSandbox() {
-        sandbox = new ArmSandbox();
-    }
-
-    @AfterAll
-    static void stopSandbox() {
-        sandbox.close();
-    }
-
-    @BeforeEach
-    void newAdapter() {
-        sandbox.server.resetAll();
-        adapter = sandbox.adapter();
-    }
-
-    @AfterEach
-    void closeAdapter() {
-        adapter.close();
-    }
 
     @Test
     void put_throttledOnce_waitsForRetryAfterAndSucceeds() {

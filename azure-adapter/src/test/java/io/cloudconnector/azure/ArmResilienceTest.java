@@ -13,17 +13,13 @@ import io.cloudconnector.ConnectorGeneration;
 import io.cloudconnector.ResiliencePolicy;
 import io.cloudconnector.spi.ConnectorKey;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * ARM answers that must not be taken at face value (a list page without its items, a body that is not JSON, a list
  * that never ends, a slow answer), through the real azure-core pipeline against WireMock.
  */
-class ArmResilienceTest {
+class ArmResilienceTest extends ArmSandboxTest {
 
     private static final String SUBSCRIPTION = "20ff7fc3-e762-44dd-bd96-b71116dcdc23";
     private static final String CONNECTORS = "/subscriptions/" + SUBSCRIPTION
@@ -32,28 +28,9 @@ class ArmResilienceTest {
         .baseBackoff(Duration.ofMillis(1)).maxBackoff(Duration.ofMillis(5)).build();
     private static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(1);
 
-    private static ArmSandbox sandbox;
-    private AzureAdapter adapter;
-
-    @BeforeAll
-    static void startSandbox() {
-        sandbox = new ArmSandbox();
-    }
-
-    @AfterAll
-    static void stopSandbox() {
-        sandbox.close();
-    }
-
-    @BeforeEach
-    void newAdapter() {
-        sandbox.server.resetAll();
-        adapter = sandbox.builder().resilience(QUICK).build();
-    }
-
-    @AfterEach
-    void closeAdapter() {
-        adapter.close();
+    @Override
+    AzureAdapter adapter() {
+        return sandbox.builder().resilience(QUICK).build();
     }
 
     @Test

@@ -19,42 +19,14 @@ import io.cloudconnector.spi.ConnectorResource.AuthenticationType;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The classic connector ({@code Microsoft.Security/connectors}) against the published examples. */
-class ClassicConnectorTest {
+class ClassicConnectorTest extends ArmSandboxTest {
 
     private static final String SUBSCRIPTION = "20ff7fc3-e762-44dd-bd96-b71116dcdc23";
     private static final String CONNECTORS =
         "/subscriptions/" + SUBSCRIPTION + "/providers/Microsoft.Security/connectors";
-
-    private static ArmSandbox sandbox;
-    private AzureAdapter adapter;
-
-    @BeforeAll
-    static void startSandbox() {
-        sandbox = new ArmSandbox();
-    }
-
-    @AfterAll
-    static void stopSandbox() {
-        sandbox.close();
-    }
-
-    @BeforeEach
-    void newAdapter() {
-        sandbox.server.resetAll();
-        adapter = sandbox.adapter();
-    }
-
-    @AfterEach
-    void closeAdapter() {
-        adapter.close();
-    }
 
     @Test
     void put_assumeRole_sendsThePublishedExampleBodyFieldByField() {

@@ -19,43 +19,15 @@ import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The current connector ({@code Microsoft.Security/securityConnectors}) against the published examples. */
-class SecurityConnectorTest {
+class SecurityConnectorTest extends ArmSandboxTest {
 
     private static final String SUBSCRIPTION = "a5caac9c-5c04-49af-b3d0-e204f40345d5";
     private static final String CONNECTOR = "/subscriptions/" + SUBSCRIPTION + "/resourceGroups/exampleResourceGroup"
         + "/providers/Microsoft.Security/securityConnectors/exampleSecurityConnectorName";
     private static final String ROLE = "arn:aws:iam::00000000:role/ASCMonitor";
-
-    private static ArmSandbox sandbox;
-    private AzureAdapter adapter;
-
-    @BeforeAll
-    static void startSandbox() {
-        sandbox = new ArmSandbox();
-    }
-
-    @AfterAll
-    static void stopSandbox() {
-        sandbox.close();
-    }
-
-    @BeforeEach
-    void newAdapter() {
-        sandbox.server.resetAll();
-        adapter = sandbox.adapter();
-    }
-
-    @AfterEach
-    void closeAdapter() {
-        adapter.close();
-    }
 
     @Test
     void put_update_carriesEveryFieldOfThePublishedExampleAndTheArcOffering() {
