@@ -34,6 +34,9 @@ public abstract class CloudEndpoints {
     /** The Azure Resource Manager endpoint; {@code https://management.azure.com} when empty. */
     public abstract Optional<URI> arm();
 
+    /** The Microsoft Graph endpoint; {@code https://graph.microsoft.com} when empty. */
+    public abstract Optional<URI> graph();
+
     /** The Microsoft Entra authority host; {@code https://login.microsoftonline.com} when empty. */
     public abstract Optional<URI> authority();
 
