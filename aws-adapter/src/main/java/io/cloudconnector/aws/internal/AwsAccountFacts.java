@@ -124,11 +124,11 @@ public final class AwsAccountFacts implements AccountPort {
         if (hubArn.isEmpty()) {
             return SecurityHubFacts.builder().enabled(false).hasFindings(false).build();
         }
-        FindingsBodyFilter.Notes notes = new FindingsBodyFilter.Notes();
-        boolean hasFindings = !calls(spec, "securityhub:GetFindings", region,
+        FindingsBodyFilter.Capture capture = new FindingsBodyFilter.Capture();
+        boolean hasFindings = !capture.page(calls(spec, "securityhub:GetFindings", region,
             () -> hub.getFindings(request -> request.maxResults(1)
-                .overrideConfiguration(config -> config.putExecutionAttribute(FindingsBodyFilter.NOTES, notes))))
-            .findings().isEmpty() || !notes.rejected().isEmpty();
+                .overrideConfiguration(config -> config.putExecutionAttribute(FindingsBodyFilter.PAGE, capture)))))
+            .isEmpty();
         List<StandardSubscription> standards = new ArrayList<>();
         clients.calls().forEachPage(spec.awsAccountId(), "securityhub:GetEnabledStandards", region,
             token -> hub.getEnabledStandards(request -> request.nextToken(token)),

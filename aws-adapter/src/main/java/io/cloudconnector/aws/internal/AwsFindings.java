@@ -57,23 +57,18 @@ public final class AwsFindings implements FindingsPort {
     public FindingsPage findings(ConnectorSpec spec, FindingsPageRequest request) {
         String region = request.region();
         SecurityHubClient client = clients.securityHub(spec, region);
-        FindingsBodyFilter.Notes notes = new FindingsBodyFilter.Notes();
+        FindingsBodyFilter.Capture capture = new FindingsBodyFilter.Capture();
         GetFindingsResponse response = clients.calls().call(spec.awsAccountId(), "securityhub:GetFindings", region,
             () -> client.getFindings(builder -> builder
                 .filters(SecurityHubModel.filters(request))
                 .sortCriteria(BY_UPDATED_AT)
                 .maxResults(PAGE_SIZE)
                 .nextToken(request.nextToken().orElse(null))
-                .overrideConfiguration(config -> config.putExecutionAttribute(FindingsBodyFilter.NOTES, notes))));
+                .overrideConfiguration(config -> config.putExecutionAttribute(FindingsBodyFilter.PAGE, capture))));
+        FindingsPage page = capture.page(response).toFindingsPage();
         LOG.debug("GetFindings in {} for account {}: {} findings, {} left out, {}", region, spec.awsAccountId(),
-            response.findings().size(), notes.rejected().size(),
-            response.nextToken() == null ? "last page" : "more pages");
-        return FindingsPage.builder()
-            .findings(response.findings().stream().map(SecurityHubModel::asff).toList())
-            .nextToken(Optional.ofNullable(response.nextToken()))
-            .rejected(notes.rejected())
-            .truncated(notes.truncated())
-            .build();
+            page.findings().size(), page.rejected().size(), page.nextToken().isEmpty() ? "last page" : "more pages");
+        return page;
     }
 
     @Override

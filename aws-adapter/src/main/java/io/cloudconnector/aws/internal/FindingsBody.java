@@ -1,32 +1,41 @@
 package io.cloudconnector.aws.internal;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeType;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cloudconnector.spi.AsffFinding;
+import io.cloudconnector.spi.FindingsPage;
+import io.cloudconnector.spi.FindingsPage.RejectedFinding;
+import io.cloudconnector.spi.FindingsPage.TruncatedField;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.util.Iterator;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Rewrites a {@code GetFindings} answer into one the AWS SDK reads whatever Security Hub sent: each finding keeps
- * only the fields the connector reads, each checked for its JSON type. A finding with a field of the wrong type (a
- * number for {@code Title}, an object among {@code ProductFields}, however deeply nested) is left out and noted;
- * fields longer than the connector keeps are cut short, with a note in the text and in
- * {@link FindingsBodyFilter.Notes}.
- * An answer that is not JSON, or has no {@code Findings} array, passes unchanged: the SDK then fails it as a whole.
+ * Reads a {@code GetFindings} answer into {@link AsffFinding}s whatever Security Hub sent, in one streaming pass:
+ * each finding keeps only the fields the connector reads, each checked for its JSON type as it goes by; every other
+ * field is skipped without being built. A finding with a field of the wrong type (a number for {@code Title}, an
+ * object among {@code ProductFields}, however deeply nested) is left out and noted; fields longer than the connector
+ * keeps are cut short, with a note in the text and in the page. An answer that is not JSON, or whose
+ * {@code Findings} is not an array or {@code NextToken} not a string, is not read: the AWS SDK then fails it as a
+ * whole.
  *
  * <p>Limits: {@code Title} {@value #MAX_TITLE} characters, {@code Description} and
  * {@code Remediation.Recommendation.Text} {@value #MAX_TEXT}, {@code Resources} and
  * {@code Compliance.RelatedRequirements} {@value #MAX_LIST} entries, {@code ProductFields} {@value #MAX_PRODUCT_FIELDS}
- * entries (by key order; keys longer than {@value #MAX_KEY} characters dropped) of {@value #MAX_PRODUCT_FIELD}
- * characters each. An {@code Id} or {@code ProductArn} longer than {@value #MAX_KEY} characters rejects the finding:
- * an identity cannot be cut. ASFF's own limits are lower, so a finding Security Hub accepted is never cut.
+ * entries (in the order sent; when there are more, the first by key order; keys longer than {@value #MAX_KEY}
+ * characters dropped) of {@value #MAX_PRODUCT_FIELD} characters each. An {@code Id} or {@code ProductArn} longer
+ * than {@value #MAX_KEY} characters rejects the finding: an identity cannot be cut. ASFF's own limits are lower, so a
+ * finding Security Hub accepted is never cut.
  */
 final class FindingsBody {
 
@@ -42,249 +51,497 @@ final class FindingsBody {
     /** Longer strings are not read at all. */
     static final int MAX_STRING = 64 * 1024 * 1024;
 
-    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+    private static final JsonFactory JSON = JsonFactory.builder()
         .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH)
             .maxStringLength(MAX_STRING).build())
-        .build());
-    private static final String[] TEXT_FIELDS = {"ProductName", "GeneratorId", "AwsAccountId", "Region", "CreatedAt",
-        "UpdatedAt", "FirstObservedAt", "LastObservedAt", "RecordState"};
-    private static final String[] RESOURCE_FIELDS = {"Type", "Id", "Partition", "Region"};
+        .build();
 
     private FindingsBody() {
     }
 
-    /** The answer with only well-typed findings, each cut to the limits; {@code notes} hears what was lost. */
-    static byte[] filter(byte[] body, FindingsBodyFilter.Notes notes) throws IOException {
-        JsonNode root;
-        try {
-            root = JSON.readTree(body);
-        } catch (IOException notJson) {
-            return body;
-        }
-        if (root == null || !root.isObject() || !root.path("Findings").isArray()) {
-            return body;
-        }
-        ArrayNode kept = JSON.createArrayNode();
-        for (JsonNode finding : root.get("Findings")) {
-            Optional<String> id = finding.path("Id").isTextual() ? Optional.of(finding.get("Id").asText())
-                : Optional.empty();
-            try {
-                kept.add(new Finding(finding, id, notes).read());
-            } catch (WrongShape e) {
-                notes.rejected(id.filter(text -> text.length() <= MAX_KEY), e.getMessage());
+    /**
+     * The page in {@code body}: its well-typed findings, each cut to the limits, what was left out or cut short, and
+     * the next token; empty when the body is not JSON, is not an object, or has a {@code Findings} that is not an
+     * array or a {@code NextToken} that is not a string.
+     */
+    static Optional<Page> read(byte[] body) {
+        try (JsonParser parser = JSON.createParser(body)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return Optional.empty();
             }
+            Page page = new Page();
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if ("Findings".equals(name) && value == JsonToken.START_ARRAY) {
+                    findings(parser, page);
+                } else if ("NextToken".equals(name) && value == JsonToken.VALUE_STRING) {
+                    page.nextToken = Optional.of(parser.getText());
+                } else if (("Findings".equals(name) || "NextToken".equals(name)) && value != JsonToken.VALUE_NULL) {
+                    return Optional.empty();
+                } else {
+                    parser.skipChildren();
+                }
+            }
+            return Optional.of(page);
+        } catch (IOException notReadable) {
+            return Optional.empty();
         }
-        ObjectNode page = JSON.createObjectNode();
-        page.set("Findings", kept);
-        if (root.has("NextToken")) {
-            page.set("NextToken", root.get("NextToken"));
-        }
-        return JSON.writeValueAsBytes(page);
     }
 
-    /** One finding being read into its kept shape. */
+    /** The AWS SDK's view of a page read here: its next token and no findings, which it has nothing left to read. */
+    static byte[] emptied(Page page) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64);
+        try (JsonGenerator json = JSON.createGenerator(out)) {
+            json.writeStartObject();
+            json.writeArrayFieldStart("Findings");
+            json.writeEndArray();
+            if (page.nextToken.isPresent()) {
+                json.writeStringField("NextToken", page.nextToken.get());
+            }
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static void findings(JsonParser parser, Page page) throws IOException {
+        JsonStreamContext list = parser.getParsingContext();
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+            Finding finding = new Finding(parser, page);
+            try {
+                page.findings.add(finding.read());
+            } catch (WrongShape e) {
+                finding.skipRest(list);
+                page.rejected.add(RejectedFinding.builder().id(finding.id.filter(id -> id.length() <= MAX_KEY))
+                    .reason(e.getMessage()).build());
+            }
+        }
+    }
+
+    /** One page as read: its findings, those left out, the fields cut short, and the next token. */
+    static final class Page {
+
+        private Optional<String> nextToken = Optional.empty();
+        private final List<AsffFinding> findings = new ArrayList<>();
+        private final List<RejectedFinding> rejected = new ArrayList<>();
+        private final List<TruncatedField> truncated = new ArrayList<>();
+
+        private Page() {
+        }
+
+        Optional<String> nextToken() {
+            return nextToken;
+        }
+
+        /** Whether the page held no finding at all, kept or left out. */
+        boolean isEmpty() {
+            return findings.isEmpty() && rejected.isEmpty();
+        }
+
+        /** The page for the findings port. */
+        FindingsPage toFindingsPage() {
+            return FindingsPage.builder().findings(findings).nextToken(nextToken).rejected(rejected)
+                .truncated(truncated).build();
+        }
+    }
+
+    /** One finding being read into its kept shape, the parser on its first token. */
     private static final class Finding {
 
-        private final JsonNode in;
-        private final Optional<String> id;
-        private final FindingsBodyFilter.Notes notes;
-        private final ObjectNode out = JSON.createObjectNode();
+        private final JsonParser parser;
+        private final Page page;
+        private final List<Cut> cuts = new ArrayList<>();
+        private JsonStreamContext object;
+        private Optional<String> id = Optional.empty();
+        private Optional<String> productArn = Optional.empty();
+        private Optional<String> productName = Optional.empty();
+        private Optional<String> generatorId = Optional.empty();
+        private Optional<String> awsAccountId = Optional.empty();
+        private Optional<String> region = Optional.empty();
+        private Optional<String> createdAt = Optional.empty();
+        private Optional<String> updatedAt = Optional.empty();
+        private Optional<String> firstObservedAt = Optional.empty();
+        private Optional<String> lastObservedAt = Optional.empty();
+        private Optional<String> recordState = Optional.empty();
+        private Optional<String> title = Optional.empty();
+        private Optional<String> description = Optional.empty();
+        private Optional<String> severityLabel = Optional.empty();
+        private Optional<Integer> severityNormalized = Optional.empty();
+        private Optional<String> workflowStatus = Optional.empty();
+        private final List<AsffFinding.AsffResource> resources = new ArrayList<>();
+        private Optional<AsffFinding.AsffCompliance> compliance = Optional.empty();
+        private Optional<String> remediationText = Optional.empty();
+        private Optional<String> remediationUrl = Optional.empty();
+        private Map<String, String> productFields = Map.of();
 
-        Finding(JsonNode in, Optional<String> id, FindingsBodyFilter.Notes notes) {
-            this.in = in;
-            this.id = id;
-            this.notes = notes;
+        Finding(JsonParser parser, Page page) {
+            this.parser = parser;
+            this.page = page;
         }
 
-        ObjectNode read() {
-            if (!in.isObject()) {
-                throw new WrongShape("a finding is " + kind(in) + ", not an object");
+        AsffFinding read() throws IOException {
+            JsonToken start = parser.currentToken();
+            if (start != JsonToken.START_OBJECT) {
+                throw new WrongShape("a finding is " + kind(start) + ", not an object");
             }
-            identity("Id");
-            identity("ProductArn");
-            for (String field : TEXT_FIELDS) {
-                text(in, field, field).ifPresent(value -> out.put(field, value));
+            object = parser.getParsingContext();
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                switch (name) {
+                    case "Id" -> id = identity(value, name);
+                    case "ProductArn" -> productArn = identity(value, name);
+                    case "ProductName" -> productName = text(value, name);
+                    case "GeneratorId" -> generatorId = text(value, name);
+                    case "AwsAccountId" -> awsAccountId = text(value, name);
+                    case "Region" -> region = text(value, name);
+                    case "CreatedAt" -> createdAt = text(value, name);
+                    case "UpdatedAt" -> updatedAt = text(value, name);
+                    case "FirstObservedAt" -> firstObservedAt = text(value, name);
+                    case "LastObservedAt" -> lastObservedAt = text(value, name);
+                    case "RecordState" -> recordState = text(value, name);
+                    case "Title" -> title = cut(text(value, name), name, MAX_TITLE);
+                    case "Description" -> description = cut(text(value, name), name, MAX_TEXT);
+                    case "Severity" -> severity(value);
+                    case "Workflow" -> workflow(value);
+                    case "Resources" -> resources(value);
+                    case "Compliance" -> compliance(value);
+                    case "Remediation" -> remediation(value);
+                    case "ProductFields" -> productFields(value);
+                    default -> parser.skipChildren();
+                }
             }
-            cut(in, "Title", "Title", MAX_TITLE).ifPresent(value -> out.put("Title", value));
-            cut(in, "Description", "Description", MAX_TEXT).ifPresent(value -> out.put("Description", value));
-            object(in, "Severity").ifPresent(this::severity);
-            object(in, "Workflow").flatMap(workflow -> text(workflow, "Status", "Workflow.Status"))
-                .ifPresent(status -> out.putObject("Workflow").put("Status", status));
-            resources();
-            object(in, "Compliance").ifPresent(this::compliance);
-            object(in, "Remediation").flatMap(remediation -> object(remediation, "Recommendation"))
-                .ifPresent(this::recommendation);
-            object(in, "ProductFields").ifPresent(this::productFields);
-            return out;
+            cuts.forEach(cut -> page.truncated.add(TruncatedField.builder().findingId(id).field(cut.field)
+                .originalLength(cut.original).keptLength(cut.kept).build()));
+            return AsffFinding.builder()
+                .id(id)
+                .productArn(productArn)
+                .productName(productName)
+                .generatorId(generatorId)
+                .awsAccountId(awsAccountId)
+                .region(region)
+                .createdAt(createdAt)
+                .updatedAt(updatedAt)
+                .firstObservedAt(firstObservedAt)
+                .lastObservedAt(lastObservedAt)
+                .recordState(recordState)
+                .title(title)
+                .description(description)
+                .severityLabel(severityLabel)
+                .severityNormalized(severityNormalized)
+                .workflowStatus(workflowStatus)
+                .resources(resources)
+                .compliance(compliance)
+                .remediationText(remediationText)
+                .remediationUrl(remediationUrl)
+                .productFields(productFields)
+                .build();
         }
 
-        private void identity(String field) {
-            Optional<String> value = text(in, field, field);
-            if (value.isPresent() && value.get().length() > MAX_KEY) {
+        /**
+         * Moves the parser past the rest of a finding left out, back to the list of findings, noting the finding's
+         * {@code Id} on the way when it was not read yet.
+         */
+        void skipRest(JsonStreamContext list) throws IOException {
+            while (parser.getParsingContext() != list) {
+                JsonToken token = parser.nextToken();
+                if (token == null) {
+                    throw new IOException("The answer ends inside a finding");
+                }
+                if (token == JsonToken.FIELD_NAME && parser.getParsingContext() == object && id.isEmpty()
+                    && "Id".equals(parser.currentName()) && parser.nextToken() == JsonToken.VALUE_STRING) {
+                    id = Optional.of(parser.getText());
+                }
+            }
+        }
+
+        private Optional<String> identity(JsonToken value, String field) throws IOException {
+            Optional<String> text = text(value, field);
+            if (text.isPresent() && text.get().length() > MAX_KEY) {
+                id = field.equals("Id") ? text : id;
                 throw new WrongShape(field + " is longer than " + MAX_KEY + " characters");
             }
-            value.ifPresent(text -> out.put(field, text));
+            return text;
         }
 
-        private void severity(JsonNode severity) {
-            ObjectNode kept = out.putObject("Severity");
-            text(severity, "Label", "Severity.Label").ifPresent(label -> kept.put("Label", label));
-            JsonNode normalized = severity.path("Normalized");
-            if (present(normalized)) {
-                if (!normalized.isIntegralNumber() || !normalized.canConvertToInt()) {
-                    throw new WrongShape("Severity.Normalized is " + kind(normalized) + ", not a whole number");
-                }
-                kept.put("Normalized", normalized.intValue());
-            }
-        }
-
-        private void resources() {
-            Optional<JsonNode> resources = array(in, "Resources");
-            if (resources.isEmpty()) {
+        private void severity(JsonToken value) throws IOException {
+            if (!object(value, "Severity")) {
                 return;
             }
-            ArrayNode kept = out.putArray("Resources");
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken field = parser.nextToken();
+                if ("Label".equals(name)) {
+                    severityLabel = text(field, "Severity.Label");
+                } else if ("Normalized".equals(name)) {
+                    severityNormalized = normalized(field);
+                } else {
+                    parser.skipChildren();
+                }
+            }
+        }
+
+        private Optional<Integer> normalized(JsonToken value) throws IOException {
+            if (value == JsonToken.VALUE_NULL) {
+                return Optional.empty();
+            }
+            if (value != JsonToken.VALUE_NUMBER_INT || parser.getNumberType() != JsonParser.NumberType.INT) {
+                throw new WrongShape("Severity.Normalized is " + kind(value) + ", not a whole number");
+            }
+            return Optional.of(parser.getIntValue());
+        }
+
+        private void workflow(JsonToken value) throws IOException {
+            if (!object(value, "Workflow")) {
+                return;
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                if ("Status".equals(parser.currentName())) {
+                    workflowStatus = text(parser.nextToken(), "Workflow.Status");
+                } else {
+                    parser.nextToken();
+                    parser.skipChildren();
+                }
+            }
+        }
+
+        private void resources(JsonToken value) throws IOException {
+            resources.clear();
+            if (!array(value, "Resources")) {
+                return;
+            }
             int index = 0;
-            for (JsonNode resource : resources.get()) {
-                if (!resource.isObject()) {
-                    throw new WrongShape("Resources[" + index + "] is " + kind(resource) + ", not an object");
+            for (JsonToken entry = parser.nextToken(); entry != JsonToken.END_ARRAY; entry = parser.nextToken()) {
+                String where = "Resources[" + index + "]";
+                if (entry != JsonToken.START_OBJECT) {
+                    throw new WrongShape(where + " is " + kind(entry) + ", not an object");
                 }
-                if (index < MAX_LIST) {
-                    ObjectNode copy = kept.addObject();
-                    for (String field : RESOURCE_FIELDS) {
-                        text(resource, field, "Resources[" + index + "]." + field)
-                            .ifPresent(value -> copy.put(field, value));
-                    }
+                if (index++ < MAX_LIST) {
+                    resources.add(resource(where + "."));
+                } else {
+                    parser.skipChildren();
                 }
-                index++;
             }
             noteCut("Resources", index, MAX_LIST);
         }
 
-        private void compliance(JsonNode compliance) {
-            ObjectNode kept = out.putObject("Compliance");
-            text(compliance, "Status", "Compliance.Status").ifPresent(status -> kept.put("Status", status));
-            text(compliance, "SecurityControlId", "Compliance.SecurityControlId")
-                .ifPresent(control -> kept.put("SecurityControlId", control));
-            array(compliance, "RelatedRequirements").ifPresent(requirements -> {
-                ArrayNode list = kept.putArray("RelatedRequirements");
-                int index = 0;
-                for (JsonNode requirement : requirements) {
-                    String value = textOf(requirement, "Compliance.RelatedRequirements[" + index + "]");
-                    if (index++ < MAX_LIST) {
-                        list.add(value);
-                    }
+        private AsffFinding.AsffResource resource(String where) throws IOException {
+            Optional<String> type = Optional.empty();
+            Optional<String> resourceId = Optional.empty();
+            Optional<String> partition = Optional.empty();
+            Optional<String> resourceRegion = Optional.empty();
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken field = parser.nextToken();
+                switch (name) {
+                    case "Type" -> type = text(field, where + name);
+                    case "Id" -> resourceId = text(field, where + name);
+                    case "Partition" -> partition = text(field, where + name);
+                    case "Region" -> resourceRegion = text(field, where + name);
+                    default -> parser.skipChildren();
                 }
-                noteCut("Compliance.RelatedRequirements", index, MAX_LIST);
-            });
-            array(compliance, "AssociatedStandards").ifPresent(standards -> {
-                ArrayNode list = kept.putArray("AssociatedStandards");
-                int index = 0;
-                for (JsonNode standard : standards) {
-                    String where = "Compliance.AssociatedStandards[" + index++ + "]";
-                    if (!standard.isObject()) {
-                        throw new WrongShape(where + " is " + kind(standard) + ", not an object");
-                    }
-                    text(standard, "StandardsId", where + ".StandardsId")
-                        .ifPresent(standardsId -> list.addObject().put("StandardsId", standardsId));
-                }
-            });
+            }
+            return AsffFinding.AsffResource.builder().type(type).id(resourceId).partition(partition)
+                .region(resourceRegion).build();
         }
 
-        private void recommendation(JsonNode recommendation) {
-            ObjectNode kept = out.putObject("Remediation").putObject("Recommendation");
-            cut(recommendation, "Text", "Remediation.Recommendation.Text", MAX_TEXT)
-                .ifPresent(text -> kept.put("Text", text));
-            text(recommendation, "Url", "Remediation.Recommendation.Url").ifPresent(url -> kept.put("Url", url));
+        private void compliance(JsonToken value) throws IOException {
+            compliance = Optional.empty();
+            if (!object(value, "Compliance")) {
+                return;
+            }
+            Optional<String> status = Optional.empty();
+            Optional<String> control = Optional.empty();
+            List<String> requirements = List.of();
+            List<String> standards = List.of();
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken field = parser.nextToken();
+                switch (name) {
+                    case "Status" -> status = text(field, "Compliance.Status");
+                    case "SecurityControlId" -> control = text(field, "Compliance.SecurityControlId");
+                    case "RelatedRequirements" -> requirements = requirements(field);
+                    case "AssociatedStandards" -> standards = standards(field);
+                    default -> parser.skipChildren();
+                }
+            }
+            compliance = Optional.of(AsffFinding.AsffCompliance.builder().status(status).securityControlId(control)
+                .relatedRequirements(requirements).associatedStandards(standards).build());
         }
 
-        private void productFields(JsonNode fields) {
-            Map<String, String> sorted = new TreeMap<>();
-            Iterator<Map.Entry<String, JsonNode>> entries = fields.fields();
+        private List<String> requirements(JsonToken value) throws IOException {
+            List<String> kept = new ArrayList<>();
+            if (!array(value, "RelatedRequirements")) {
+                return kept;
+            }
+            int index = 0;
+            for (JsonToken entry = parser.nextToken(); entry != JsonToken.END_ARRAY; entry = parser.nextToken()) {
+                String requirement = textOf(entry, "Compliance.RelatedRequirements[" + index + "]");
+                if (index++ < MAX_LIST) {
+                    kept.add(requirement);
+                }
+            }
+            noteCut("Compliance.RelatedRequirements", index, MAX_LIST);
+            return kept;
+        }
+
+        private List<String> standards(JsonToken value) throws IOException {
+            List<String> kept = new ArrayList<>();
+            if (!array(value, "AssociatedStandards")) {
+                return kept;
+            }
+            int index = 0;
+            for (JsonToken entry = parser.nextToken(); entry != JsonToken.END_ARRAY; entry = parser.nextToken()) {
+                String where = "Compliance.AssociatedStandards[" + index++ + "]";
+                if (entry != JsonToken.START_OBJECT) {
+                    throw new WrongShape(where + " is " + kind(entry) + ", not an object");
+                }
+                Optional<String> standard = Optional.empty();
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    if ("StandardsId".equals(parser.currentName())) {
+                        standard = text(parser.nextToken(), where + ".StandardsId");
+                    } else {
+                        parser.nextToken();
+                        parser.skipChildren();
+                    }
+                }
+                standard.ifPresent(kept::add);
+            }
+            return kept;
+        }
+
+        private void remediation(JsonToken value) throws IOException {
+            remediationText = Optional.empty();
+            remediationUrl = Optional.empty();
+            if (!object(value, "Remediation")) {
+                return;
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                boolean recommendation = "Recommendation".equals(parser.currentName());
+                JsonToken field = parser.nextToken();
+                if (!recommendation) {
+                    parser.skipChildren();
+                } else if (object(field, "Recommendation")) {
+                    recommendation();
+                }
+            }
+        }
+
+        private void recommendation() throws IOException {
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken field = parser.nextToken();
+                if ("Text".equals(name)) {
+                    String where = "Remediation.Recommendation.Text";
+                    remediationText = cut(text(field, where), where, MAX_TEXT);
+                } else if ("Url".equals(name)) {
+                    remediationUrl = text(field, "Remediation.Recommendation.Url");
+                } else {
+                    parser.skipChildren();
+                }
+            }
+        }
+
+        /**
+         * The product fields, in the order sent; when there are more than the connector keeps, the first
+         * {@value #MAX_PRODUCT_FIELDS} by key order.
+         */
+        private void productFields(JsonToken value) throws IOException {
+            productFields = Map.of();
+            if (!object(value, "ProductFields")) {
+                return;
+            }
+            Map<String, String> read = new LinkedHashMap<>();
             int count = 0;
-            while (entries.hasNext()) {
-                Map.Entry<String, JsonNode> entry = entries.next();
-                String value = textOf(entry.getValue(), "ProductFields." + shortKey(entry.getKey()));
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String key = parser.currentName();
+                String text = textOf(parser.nextToken(), "ProductFields." + shortKey(key));
                 count++;
-                if (entry.getKey().length() <= MAX_KEY) {
-                    sorted.put(entry.getKey(), value);
+                if (key.length() <= MAX_KEY) {
+                    read.put(key, text);
                 }
             }
-            ObjectNode kept = out.putObject("ProductFields");
-            sorted.entrySet().stream().limit(MAX_PRODUCT_FIELDS).forEach(entry -> kept.put(entry.getKey(),
-                cutText(entry.getValue(), "ProductFields." + entry.getKey(), MAX_PRODUCT_FIELD)));
-            noteCut("ProductFields", count, kept.size());
-        }
-
-        private Optional<String> cut(JsonNode node, String name, String field, int limit) {
-            return text(node, name, field).map(value -> cutText(value, field, limit));
-        }
-
-        private String cutText(String value, String field, int limit) {
-            if (value.length() <= limit) {
-                return value;
+            if (read.size() > MAX_PRODUCT_FIELDS) {
+                Map<String, String> first = new LinkedHashMap<>();
+                new TreeMap<>(read).entrySet().stream().limit(MAX_PRODUCT_FIELDS)
+                    .forEach(entry -> first.put(entry.getKey(), entry.getValue()));
+                read = first;
             }
-            notes.truncated(id, field, value.length(), limit);
-            return value.substring(0, limit) + " [cut short by the connector SDK: " + value.length()
-                + " characters in all]";
+            for (Map.Entry<String, String> entry : read.entrySet()) {
+                entry.setValue(cut(Optional.of(entry.getValue()), "ProductFields." + entry.getKey(), MAX_PRODUCT_FIELD)
+                    .orElseThrow());
+            }
+            noteCut("ProductFields", count, read.size());
+            productFields = read;
+        }
+
+        private Optional<String> cut(Optional<String> text, String field, int limit) {
+            if (text.isEmpty() || text.get().length() <= limit) {
+                return text;
+            }
+            String value = text.get();
+            cuts.add(new Cut(field, value.length(), limit));
+            return Optional.of(value.substring(0, limit) + " [cut short by the connector SDK: " + value.length()
+                + " characters in all]");
         }
 
         private void noteCut(String field, int original, int kept) {
             if (original > kept) {
-                notes.truncated(id, field, original, kept);
+                cuts.add(new Cut(field, original, kept));
             }
         }
 
-        /** The text of {@code node.name}: absent when missing or null, a wrong shape when not a string. */
-        private static Optional<String> text(JsonNode node, String name, String field) {
-            JsonNode value = node.path(name);
-            return present(value) ? Optional.of(textOf(value, field)) : Optional.empty();
+        /** The text of the current value: absent when null, a wrong shape when not a string. */
+        private Optional<String> text(JsonToken value, String field) throws IOException {
+            return value == JsonToken.VALUE_NULL ? Optional.empty() : Optional.of(textOf(value, field));
         }
 
-        private static String textOf(JsonNode value, String field) {
-            if (!value.isTextual()) {
+        private String textOf(JsonToken value, String field) throws IOException {
+            if (value != JsonToken.VALUE_STRING) {
                 throw new WrongShape(field + " is " + kind(value) + ", not a string");
             }
-            return value.asText();
+            return parser.getText();
         }
 
-        private static Optional<JsonNode> object(JsonNode node, String name) {
-            return shaped(node, name, JsonNodeType.OBJECT, "an object");
+        /** Whether the current value is an object to read: false when null, a wrong shape when not an object. */
+        private static boolean object(JsonToken value, String field) {
+            return shaped(value, JsonToken.START_OBJECT, field, "an object");
         }
 
-        private static Optional<JsonNode> array(JsonNode node, String name) {
-            return shaped(node, name, JsonNodeType.ARRAY, "an array");
+        private static boolean array(JsonToken value, String field) {
+            return shaped(value, JsonToken.START_ARRAY, field, "an array");
         }
 
-        private static Optional<JsonNode> shaped(JsonNode node, String name, JsonNodeType type, String expected) {
-            JsonNode value = node.path(name);
-            if (!present(value)) {
-                return Optional.empty();
+        private static boolean shaped(JsonToken value, JsonToken expected, String field, String kind) {
+            if (value == JsonToken.VALUE_NULL) {
+                return false;
             }
-            if (value.getNodeType() != type) {
-                throw new WrongShape(name + " is " + kind(value) + ", not " + expected);
+            if (value != expected) {
+                throw new WrongShape(field + " is " + kind(value) + ", not " + kind);
             }
-            return Optional.of(value);
-        }
-
-        private static boolean present(JsonNode value) {
-            return !value.isMissingNode() && !value.isNull();
+            return true;
         }
 
         private static String shortKey(String key) {
             return key.length() <= 64 ? key : key.substring(0, 64) + "...";
         }
 
-        private static String kind(JsonNode value) {
-            return switch (value.getNodeType()) {
-                case OBJECT, POJO -> "an object";
-                case ARRAY -> "an array";
-                case NUMBER -> "a number";
-                case BOOLEAN -> "a boolean";
-                case STRING -> "a string";
-                case NULL, MISSING -> "null";
+        private static String kind(JsonToken value) {
+            return switch (value) {
+                case START_OBJECT -> "an object";
+                case START_ARRAY -> "an array";
+                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+                case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+                case VALUE_STRING -> "a string";
+                case VALUE_NULL -> "null";
                 default -> "binary";
             };
+        }
+
+        /** A field cut short or a list cut down: its length before and after. */
+        private record Cut(String field, int original, int kept) {
         }
     }
 

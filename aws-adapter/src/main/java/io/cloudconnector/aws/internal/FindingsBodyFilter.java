@@ -1,30 +1,30 @@
 package io.cloudconnector.aws.internal;
 
-import io.cloudconnector.spi.FindingsPage.RejectedFinding;
-import io.cloudconnector.spi.FindingsPage.TruncatedField;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+import software.amazon.awssdk.services.securityhub.model.GetFindingsResponse;
 
 /**
- * Reads a successful {@code GetFindings} answer before the AWS SDK does, through {@link FindingsBody}: a finding
- * whose fields have the wrong JSON type would otherwise fail the SDK's reading of the whole page, and the region with
- * it. What is left out or cut short is written to the request's {@link Notes}, when the caller attached one under
- * {@link #NOTES}. Any other answer passes untouched. Stateless and thread-safe.
+ * Reads a successful {@code GetFindings} answer before the AWS SDK does, through {@link FindingsBody}, when the
+ * request carries a {@link Capture} under {@link #PAGE}: the page is read once, into the connector's own model, and
+ * a finding whose fields have the wrong JSON type is left out of it instead of failing the SDK's reading of the whole
+ * page (and the region with it). The SDK is then handed the page without its findings, so that it only reads the next
+ * token: nothing is parsed twice. An answer {@link FindingsBody} does not read (not JSON, {@code Findings} not an
+ * array), any other operation, and a request without a capture pass untouched. Stateless and thread-safe.
  */
 final class FindingsBodyFilter implements ExecutionInterceptor {
 
-    /** Where a request collects what its page lost; attach a fresh {@link Notes} per request. */
-    static final ExecutionAttribute<Notes> NOTES = new ExecutionAttribute<>("cloud-connector.findings-notes");
+    /** Where a request receives its page; attach a fresh {@link Capture} per request. */
+    static final ExecutionAttribute<Capture> PAGE = new ExecutionAttribute<>("cloud-connector.findings-page");
 
     private static final String GET_FINDINGS = "GetFindings";
 
@@ -32,46 +32,39 @@ final class FindingsBodyFilter implements ExecutionInterceptor {
     public Optional<InputStream> modifyHttpResponseContent(Context.ModifyHttpResponse context,
         ExecutionAttributes attributes) {
         Optional<InputStream> body = context.responseBody();
-        if (body.isEmpty() || !context.httpResponse().isSuccessful()
+        Capture capture = attributes.getAttribute(PAGE);
+        if (capture == null || body.isEmpty() || !context.httpResponse().isSuccessful()
             || !GET_FINDINGS.equals(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME))) {
             return body;
         }
-        Notes notes = Optional.ofNullable(attributes.getAttribute(NOTES)).orElseGet(Notes::new);
-        notes.clear();
+        byte[] bytes;
         try (InputStream in = body.get()) {
-            return Optional.of(new ByteArrayInputStream(FindingsBody.filter(in.readAllBytes(), notes)));
+            bytes = in.readAllBytes();
         } catch (IOException e) {
             throw SdkClientException.create("Could not read the GetFindings answer: " + e.getMessage(), e);
         }
+        Optional<FindingsBody.Page> page = FindingsBody.read(bytes);
+        capture.page.set(page.orElse(null));
+        return Optional.of(new ByteArrayInputStream(page.map(FindingsBody::emptied).orElse(bytes)));
     }
 
-    /** What one page lost: findings left out and fields cut short. Filled by one request at a time. */
-    static final class Notes {
+    /** The page one request's answer was read into. Each attempt replaces the one before: only the last counts. */
+    static final class Capture {
 
-        private final List<RejectedFinding> rejected = new ArrayList<>();
-        private final List<TruncatedField> truncated = new ArrayList<>();
+        private final AtomicReference<FindingsBody.Page> page = new AtomicReference<>();
 
-        synchronized void rejected(Optional<String> id, String reason) {
-            rejected.add(RejectedFinding.builder().id(id).reason(reason).build());
-        }
-
-        synchronized void truncated(Optional<String> id, String field, int originalLength, int keptLength) {
-            truncated.add(TruncatedField.builder().findingId(id).field(field).originalLength(originalLength)
-                .keptLength(keptLength).build());
-        }
-
-        /** Forgets an earlier attempt's notes: only the answer the SDK reads counts. */
-        synchronized void clear() {
-            rejected.clear();
-            truncated.clear();
-        }
-
-        synchronized List<RejectedFinding> rejected() {
-            return List.copyOf(rejected);
-        }
-
-        synchronized List<TruncatedField> truncated() {
-            return List.copyOf(truncated);
+        /**
+         * The page read from the answer the SDK accepted as {@code response}.
+         *
+         * @throws SdkClientException when the SDK accepted an answer the filter did not read
+         */
+        FindingsBody.Page page(GetFindingsResponse response) {
+            FindingsBody.Page read = page.get();
+            if (read == null) {
+                throw SdkClientException.create("The GetFindings answer (" + response.findings().size()
+                    + " findings) was not read by the findings filter");
+            }
+            return read;
         }
     }
 }
