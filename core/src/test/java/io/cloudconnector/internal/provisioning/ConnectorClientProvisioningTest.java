@@ -8,11 +8,7 @@ import io.cloudconnector.ProvisioningConflict;
 import io.cloudconnector.ProvisioningPlan;
 import io.cloudconnector.ProvisioningResult;
 import io.cloudconnector.spi.AccountPort;
-import io.cloudconnector.spi.ArcPort;
-import io.cloudconnector.spi.AssessmentPort;
 import io.cloudconnector.spi.AwsSide;
-import io.cloudconnector.spi.AzureSide;
-import io.cloudconnector.spi.ConnectorPort;
 import io.cloudconnector.spi.FindingsPort;
 import io.cloudconnector.spi.FleetPort;
 import org.junit.jupiter.api.Test;
@@ -61,29 +57,6 @@ class ConnectorClientProvisioningTest {
             assertThatThrownBy(() -> client.plan(Plans.assumeRoleSpec()))
                 .isInstanceOf(UnsupportedOperationException.class)
                 .hasMessageContaining("This AWS side cannot provision");
-        }
-    }
-
-    /** An Azure side provisioning never calls. */
-    private static final class NoAzure implements AzureSide {
-
-        @Override
-        public ConnectorPort connectors() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public ArcPort arc() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public AssessmentPort assessments() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void close() {
         }
     }
 }
