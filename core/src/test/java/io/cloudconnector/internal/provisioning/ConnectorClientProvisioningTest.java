@@ -32,6 +32,19 @@ class ConnectorClientProvisioningTest {
     }
 
     @Test
+    void planThenApply_servicePrincipal_reachesTheAzureSideAndReturnsTheCredentials() {
+        FakeAzure azure = new FakeAzure();
+        try (ConnectorClient client = ConnectorClient.of(FakeAccount.prepared(), azure)) {
+            ProvisioningResult result = client.apply(client.plan(Plans.assumeRoleSpec(), Plans.servicePrincipal()));
+
+            assertThat(result.succeeded()).isTrue();
+            assertThat(result.servicePrincipal()).isPresent();
+            assertThat(azure.writes).hasSize(8);
+            assertThat(client.plan(Plans.assumeRoleSpec(), Plans.servicePrincipal()).isEmpty()).isTrue();
+        }
+    }
+
+    @Test
     void plan_awsSideWithoutProvisioning_throwsSayingSo() {
         AwsSide readOnly = new AwsSide() {
             @Override
