@@ -277,22 +277,31 @@ public final class ConnectorClient implements AutoCloseable {
      * Reads the state of the spec's AWS account and returns the writes that would prepare it for the connector:
      * Security Hub and the chosen CIS standard in every region the spec covers, AWS Config recording all resource
      * types with a delivery channel (and, on request, its bucket), the connector's IAM role, and on request an IAM
-     * user and access key. Writes nothing. Existing things that are wrong in a way provisioning will not touch (a
-     * role trusting another principal or lacking the External ID condition, a bucket policy without AWS Config) are
-     * returned as conflicts, never overwritten.
+     * user and access key. On request ({@link ProvisioningOptions#createServicePrincipal()}) also the service
+     * principal of Azure Arc onboarding in the spec's Azure subscription: the Arc resource providers registered, the
+     * Arc resource group, an Entra application with its service principal and client secret, and the role Azure
+     * Connected Machine Onboarding on the resource group. Writes nothing. Existing things that are wrong in a way
+     * provisioning will not touch (a role trusting another principal or lacking the External ID condition, a bucket
+     * policy without AWS Config, several Entra applications with the service principal's name) are returned as
+     * conflicts, never overwritten.
      *
      * <p>The AWS side reads (and {@link #apply(ProvisioningPlan)} writes) with its own identity, such as the AWS
-     * adapter's base credentials, not with the spec's authentication, whose role or user may not exist yet. Regions
-     * are read in parallel, at most 8 at a time; a fact that cannot be read is reported as a conflict and everything
-     * else is still planned.
+     * adapter's base credentials, not with the spec's authentication, whose role or user may not exist yet; the Azure
+     * side likewise with its own identity, in the tenant it signs in to. Regions are read in parallel, at most 8 at a
+     * time; a fact that cannot be read is reported as a conflict and everything else is still planned. The Azure side
+     * is only asked to provision when the options ask for the service principal.
      *
+     * @throws IllegalArgumentException when the options ask for the service principal but neither they
+     *     ({@link ProvisioningOptions#arcResourceGroup()}, {@link ProvisioningOptions#arcRegion()}) nor the spec's
+     *     Arc settings give the resource group or the region; nothing is read then
      * @throws NotReadyException when the AWS side's identity belongs to another account than the spec's
      * @throws ConnectorException when that identity or the account's regions cannot be read
-     * @throws UnsupportedOperationException when the AWS side cannot provision
+     * @throws UnsupportedOperationException when the AWS side cannot provision, or the Azure side cannot and the
+     *     options ask for the service principal
      * @throws NullPointerException when an argument is null
      */
     public ProvisioningPlan plan(ConnectorSpec spec, ProvisioningOptions options) {
-        return new ProvisioningPlanner(aws()).plan(Objects.requireNonNull(spec, "spec"),
+        return new ProvisioningPlanner(aws(), azure()).plan(Objects.requireNonNull(spec, "spec"),
             Objects.requireNonNull(options, "options"));
     }
 
@@ -303,14 +312,16 @@ public final class ConnectorClient implements AutoCloseable {
      * account changed since the plan in a way that makes an action unsafe, that action fails with the reason.
      *
      * <p>A failing write does not throw: it is reported in the result, with the actions done before it. An access
-     * key created is returned once, in {@link ProvisioningResult#accessKey()}.
+     * key created is returned once, in {@link ProvisioningResult#accessKey()}; a client secret created for the
+     * service principal once, in {@link ProvisioningResult#servicePrincipal()}.
      *
      * @throws ConnectorException when the account's state cannot be read again before writing
-     * @throws UnsupportedOperationException when the AWS side cannot provision
+     * @throws UnsupportedOperationException when the AWS side cannot provision, or the Azure side cannot and the plan
+     *     prepares the service principal
      * @throws NullPointerException when {@code plan} is null
      */
     public ProvisioningResult apply(ProvisioningPlan plan) {
-        return new ProvisioningApplier(aws()).apply(Objects.requireNonNull(plan, "plan"));
+        return new ProvisioningApplier(aws(), azure()).apply(Objects.requireNonNull(plan, "plan"));
     }
 
     /**

@@ -10,6 +10,12 @@ import org.immutables.value.Value;
  *
  * <p>The target is the AWS account, the region (empty for IAM, which is global) and the resource, such as
  * {@code iam/role/AscConnector}, {@code config/recorder/default} or {@code s3/bucket/config-bucket-123456789012}.
+ * Actions on the Azure side (the service principal of Arc onboarding, see
+ * {@link ProvisioningOptions#createServicePrincipal()}) have no region and name their resource after Azure or
+ * Microsoft Entra ID: {@code azure/provider/Microsoft.HybridCompute}, {@code azure/resourceGroup/<name>},
+ * {@code entra/application/<name>}, {@code entra/servicePrincipal/<name>},
+ * {@code azure/roleAssignment/<resource group>/Azure Connected Machine Onboarding}; they are made in the spec's Azure
+ * subscription and its tenant, and carry the AWS account ID of the plan too.
  * {@link #parameters()} holds the values the write is made with; each {@link Operation} names its keys. Nothing in an
  * action is secret. Immutable.
  */
@@ -25,13 +31,13 @@ public abstract class ProvisioningAction {
     /** Whether the action makes something new or changes something that exists. */
     public abstract Kind kind();
 
-    /** The AWS call the action is made with. */
+    /** The AWS, Azure or Microsoft Graph call the action is made with. */
     public abstract Operation operation();
 
-    /** The AWS account ID. */
+    /** The ID of the AWS account the plan prepares; Azure actions carry it too. */
     public abstract String accountId();
 
-    /** The region; empty for IAM actions, which are global. */
+    /** The AWS region; empty for IAM actions, which are global, and for Azure actions. */
     public abstract Optional<String> region();
 
     /** The resource created or changed, such as {@code iam/role/AscConnector}. */
@@ -40,7 +46,7 @@ public abstract class ProvisioningAction {
     /** What the action will create or change, in words. */
     public abstract String description();
 
-    /** Why the action is needed: what the account lacks. */
+    /** Why the action is needed: what the account or the subscription lacks. */
     public abstract String reason();
 
     /** The values the write is made with; the keys are listed with each {@link Operation}. */
@@ -54,7 +60,10 @@ public abstract class ProvisioningAction {
         CHANGE
     }
 
-    /** The AWS call behind an action, with the keys of its {@link #parameters()}. */
+    /**
+     * The call behind an action, with the keys of its {@link #parameters()}. The Azure side's actions name the Entra
+     * application by its display name; apply looks its IDs up when it performs them.
+     */
     public enum Operation {
         /** {@code securityhub:EnableSecurityHub} without default standards; no parameters. */
         ENABLE_SECURITY_HUB,
@@ -88,7 +97,29 @@ public abstract class ProvisioningAction {
         /** {@code iam:AttachUserPolicy}; {@code userName}, {@code policyArn}. */
         ATTACH_USER_POLICY,
         /** {@code iam:CreateAccessKey}; {@code userName}. The secret is returned once, in the result. */
-        CREATE_ACCESS_KEY
+        CREATE_ACCESS_KEY,
+        /**
+         * Registers an Azure resource provider and waits for it, within the Azure side's operation timeout; a
+         * provider still registering afterwards is planned again. {@code subscriptionId}, {@code namespace}.
+         */
+        REGISTER_PROVIDER,
+        /** Creates an Azure resource group; {@code subscriptionId}, {@code resourceGroup}, {@code location}. */
+        CREATE_RESOURCE_GROUP,
+        /** Creates a Microsoft Entra application (Microsoft Graph); {@code displayName}. */
+        CREATE_APPLICATION,
+        /** Creates the service principal of the Entra application named {@code displayName}. */
+        CREATE_SERVICE_PRINCIPAL,
+        /**
+         * Adds a client secret to the Entra application named {@code displayName}, valid for {@code lifetimeDays}
+         * days from the moment it is added. The secret is returned once, in the result.
+         */
+        CREATE_CLIENT_SECRET,
+        /**
+         * Assigns an Azure role to the service principal of the Entra application named {@code displayName};
+         * {@code scope} (a resource group's ID), {@code roleDefinitionId} (the role definition's full ID),
+         * {@code displayName}.
+         */
+        ASSIGN_ROLE
     }
 
     /** Builds a {@link ProvisioningAction}. */

@@ -7,7 +7,8 @@ import org.immutables.value.Value;
 /**
  * Something a {@link ProvisioningPlan} will not touch, for a person to resolve by hand: an existing role whose trust
  * policy lacks the External ID condition or trusts another principal, a bucket policy without AWS Config's access, a
- * region that is not enabled, a fact that could not be read. Provisioning never overwrites, deletes or weakens
+ * region that is not enabled, several Microsoft Entra applications with the service principal's name, a fact that
+ * could not be read. Provisioning never overwrites, deletes or weakens
  * anything, so these stay until someone resolves them; the next plan reports them again. Immutable.
  */
 @Value.Immutable
@@ -19,10 +20,10 @@ public abstract class ProvisioningConflict {
         return new Builder();
     }
 
-    /** The AWS account ID. */
+    /** The ID of the AWS account the plan prepares; the Azure side's conflicts carry it too. */
     public abstract String accountId();
 
-    /** The region; empty for IAM and other account-wide resources. */
+    /** The AWS region; empty for IAM and other account-wide resources, and on the Azure side. */
     public abstract Optional<String> region();
 
     /** The resource in conflict, such as {@code iam/role/AscConnector}, named as in {@link ProvisioningAction}. */
@@ -31,7 +32,7 @@ public abstract class ProvisioningConflict {
     /** What was found, and what provisioning therefore leaves undone. */
     public abstract String description();
 
-    /** How to resolve it by hand: a console path or an AWS CLI command, one step per line. */
+    /** How to resolve it by hand: a console path or a CLI command, one step per line. */
     public abstract String resolution();
 
     /** Builds a {@link ProvisioningConflict}. */

@@ -1,6 +1,9 @@
 package io.cloudconnector;
 
+import io.cloudconnector.internal.AzureRegions;
+import io.cloudconnector.internal.SpecValidator;
 import io.cloudconnector.internal.ValueStyle;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -10,12 +13,13 @@ import org.immutables.value.Value;
 /**
  * What {@link ConnectorClient#plan(ConnectorSpec, ProvisioningOptions)} prepares beyond the defaults: the CIS AWS
  * Foundations Benchmark version, the S3 bucket AWS Config delivers to and whether to create it, the connector's IAM
- * role, and the IAM user (and access key) of the access-key variant.
+ * role, the IAM user (and access key) of the access-key variant, and on the Azure side the service principal that
+ * onboards EC2 instances to Azure Arc.
  *
  * <p>By default: CIS {@value #DEFAULT_CIS_VERSION}; the bucket {@code config-bucket-<account ID>}, used but not
  * created; the role prepared, named after the spec's role when the spec assumes one, else {@value #DEFAULT_ROLE_NAME};
- * no IAM user and no access key. Immutable; {@link Builder#build()} throws {@link IllegalArgumentException} naming
- * every broken rule.
+ * no IAM user and no access key; no service principal. Immutable; {@link Builder#build()} throws
+ * {@link IllegalArgumentException} naming every broken rule.
  */
 @Value.Immutable
 @ValueStyle
@@ -30,6 +34,14 @@ public abstract class ProvisioningOptions {
     /** The default AWS Config bucket is this prefix followed by the AWS account ID. */
     public static final String DEFAULT_BUCKET_PREFIX = "config-bucket-";
 
+    /** The default service principal name is this prefix followed by the AWS account ID. */
+    public static final String DEFAULT_SERVICE_PRINCIPAL_PREFIX = "AscArcOnboarding-";
+    /** How long the service principal's client secret is valid unless the options say otherwise: 365 days. */
+    public static final Duration DEFAULT_CLIENT_SECRET_LIFETIME = Duration.ofDays(365);
+
+    private static final int MAX_SERVICE_PRINCIPAL_NAME = 120;
+    private static final Duration MIN_CLIENT_SECRET_LIFETIME = Duration.ofDays(1);
+    private static final Duration MAX_CLIENT_SECRET_LIFETIME = Duration.ofDays(730);
     private static final Pattern VERSION = Pattern.compile("\\d+\\.\\d+\\.\\d+");
     private static final Pattern IAM_NAME = Pattern.compile("[\\w+=,.@-]{1,64}");
     private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
@@ -102,6 +114,56 @@ public abstract class ProvisioningOptions {
         return false;
     }
 
+    /**
+     * Whether to prepare the service principal of Azure Arc onboarding at scale in the spec's Azure subscription and
+     * its tenant: the resource providers Microsoft.HybridCompute, Microsoft.GuestConfiguration and
+     * Microsoft.HybridConnectivity registered; the Arc resource group ({@link #arcResourceGroup()}) created in
+     * {@link #arcRegion()} when missing; a Microsoft Entra application named {@link #servicePrincipalName()} with its
+     * service principal; a client secret, returned once by {@link ProvisioningResult#servicePrincipal()}; and the
+     * built-in role Azure Connected Machine Onboarding on the resource group.
+     *
+     * <p>A client secret is only planned while the application has none that is unexpired: the value of an existing
+     * secret cannot be read back, and a second secret is never made behind the caller's back. Several applications
+     * with the name are a conflict: provisioning cannot tell which one is meant. Needs the resource group and region
+     * of the Arc machines, from these options or the spec's Arc settings: planning without them throws
+     * {@link IllegalArgumentException} before anything is read. Off by default.
+     */
+    @Value.Default
+    public boolean createServicePrincipal() {
+        return false;
+    }
+
+    /**
+     * The display name of the Entra application and its service principal: 1 to 120 characters without control
+     * characters, not only white space; empty means {@value #DEFAULT_SERVICE_PRINCIPAL_PREFIX} followed by the AWS
+     * account ID.
+     */
+    public abstract Optional<String> servicePrincipalName();
+
+    /**
+     * How long the client secret is valid from the moment it is created: 1 to 730 days, in whole days; 365 days by
+     * default.
+     */
+    @Value.Default
+    public Duration clientSecretLifetime() {
+        return DEFAULT_CLIENT_SECRET_LIFETIME;
+    }
+
+    /**
+     * The resource group of the Arc machines, where the service principal gets its role; empty means the spec's
+     * {@link ArcSettings#resourceGroup()}. One of the two is needed with {@link #createServicePrincipal()}. Follows
+     * Azure's rules for resource group names, as {@link ArcSettings#resourceGroup()} does.
+     */
+    public abstract Optional<String> arcResourceGroup();
+
+    /**
+     * The Azure region of the Arc machines, where a missing resource group is created: a location name such as
+     * {@code westus2} or a display name such as {@code West US 2}; empty means the spec's
+     * {@link ArcSettings#azureRegion()}. One of the two is needed with {@link #createServicePrincipal()}. An existing
+     * resource group in another region is used as it is.
+     */
+    public abstract Optional<String> arcRegion();
+
     @Value.Check
     protected void check() {
         List<String> problems = new ArrayList<>();
@@ -120,9 +182,35 @@ public abstract class ProvisioningOptions {
         if (createAccessKey() && !createUser()) {
             problems.add("createAccessKey: needs createUser(true), the user the key belongs to");
         }
+        servicePrincipal(problems);
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("Invalid provisioning options: " + String.join("; ", problems));
         }
+    }
+
+    private void servicePrincipal(List<String> problems) {
+        servicePrincipalName().filter(name -> name.isBlank() || name.length() > MAX_SERVICE_PRINCIPAL_NAME
+            || name.codePoints().anyMatch(Character::isISOControl))
+            .ifPresent(name -> problems.add("servicePrincipalName: must be 1 to " + MAX_SERVICE_PRINCIPAL_NAME
+                + " characters without control characters, not only white space (was '" + printable(name) + "')"));
+        Duration lifetime = clientSecretLifetime();
+        if (lifetime.compareTo(MIN_CLIENT_SECRET_LIFETIME) < 0 || lifetime.compareTo(MAX_CLIENT_SECRET_LIFETIME) > 0
+            || !lifetime.equals(Duration.ofDays(lifetime.toDays()))) {
+            problems.add("clientSecretLifetime: must be 1 to 730 days, in whole days (was " + lifetime + ")");
+        }
+        arcResourceGroup().ifPresent(group -> SpecValidator.resourceGroupProblem(group)
+            .ifPresent(rule -> problems.add("arcResourceGroup: " + rule + " (was '" + printable(group) + "')")));
+        arcRegion().filter(region -> AzureRegions.locationName(region).isEmpty())
+            .ifPresent(region -> problems.add("arcRegion: must be an Azure region: a location name such as westus2 "
+                + "or a display name such as West US 2 (was '" + printable(region) + "')"));
+    }
+
+    /** {@code value} with control characters written as code points ({@code U+000A}), so that a message shows them. */
+    private static String printable(String value) {
+        StringBuilder out = new StringBuilder();
+        value.codePoints().forEach(c -> out.append(Character.isISOControl(c) ? String.format("U+%04X", c)
+            : Character.toString(c)));
+        return out.toString();
     }
 
     /** Builds {@link ProvisioningOptions}. */

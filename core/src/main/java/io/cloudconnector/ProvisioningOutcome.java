@@ -20,14 +20,14 @@ public abstract class ProvisioningOutcome {
     /** What became of it. */
     public abstract Status status();
 
-    /** Why it failed: the error, naming operation, region and AWS's message; empty unless it failed. */
+    /** Why it failed: the error, naming operation, region and the cloud's message; empty unless it failed. */
     public abstract Optional<String> cause();
 
     /** What became of an action. */
     public enum Status {
         /** The write was made. */
         DONE,
-        /** The account already had it when apply looked again; nothing was written. */
+        /** The account (or the Azure side) already had it when apply looked again; nothing was written. */
         ALREADY_DONE,
         /** The write failed, or the account changed since the plan in a way that forbids it; apply stopped here. */
         FAILED,

@@ -10,12 +10,15 @@ import org.immutables.value.Value;
 
 /**
  * The answer of {@link ConnectorClient#plan(ConnectorSpec, ProvisioningOptions)}: the ordered writes that would
- * prepare the spec's AWS account for the connector, and the conflicts it will not touch. Nothing has been written.
+ * prepare the spec's AWS account for the connector (and, on request, the service principal of Azure Arc onboarding in
+ * its Azure subscription), and the conflicts it will not touch. Nothing has been written.
  *
  * <p>Actions come in the order {@link ConnectorClient#apply(ProvisioningPlan)} performs them: the IAM role and its
  * policies, the IAM user, its policies and access key, the AWS Config bucket and service-linked role, then each region
- * (Security Hub, its CIS standard, the AWS Config recorder, delivery channel and recording) in the spec's order. A
- * plan may be narrowed before it is applied (build a copy with fewer actions); only its actions are performed.
+ * (Security Hub, its CIS standard, the AWS Config recorder, delivery channel and recording) in the spec's order; then
+ * the Azure side: the resource providers, the Arc resource group, the Entra application, its service principal and
+ * client secret, and the role assignment. A plan may be narrowed before it is applied (build a copy with fewer
+ * actions); only its actions are performed.
  *
  * <p>Render it with {@link #toText()} for people (like a Terraform plan) and {@link #toJson()} for tools. Immutable
  * and free of secrets: the spec it was made for is kept for {@code apply} but left out of equality and
@@ -59,6 +62,25 @@ public abstract class ProvisioningPlan {
      */
     public abstract Optional<String> roleArn();
 
+    /**
+     * The display name of the Entra application and service principal of Arc onboarding: the options' name, else
+     * {@value ProvisioningOptions#DEFAULT_SERVICE_PRINCIPAL_PREFIX} and the AWS account ID. Empty unless the plan
+     * prepares the service principal ({@link ProvisioningOptions#createServicePrincipal()}).
+     */
+    public abstract Optional<String> servicePrincipalName();
+
+    /**
+     * The resource group of the Arc machines, from the options or else the spec's Arc settings. Empty unless the plan
+     * prepares the service principal.
+     */
+    public abstract Optional<String> arcResourceGroup();
+
+    /**
+     * The Azure region of the Arc machines as a location name ({@code westus2}), from the options or else the spec's
+     * Arc settings. Empty unless the plan prepares the service principal.
+     */
+    public abstract Optional<String> arcRegion();
+
     /** Whether there is nothing to write. Conflicts may remain: see {@link #conflicts()}. */
     public boolean isEmpty() {
         return actions().isEmpty();
@@ -80,7 +102,9 @@ public abstract class ProvisioningPlan {
 
     /**
      * The plan as a JSON object: {@code accountId}, {@code plannedAt} (ISO-8601), {@code summary} ({@code create},
-     * {@code change}, {@code conflict} counts), {@code roleArn} (when known), {@code actions[]} ({@code kind},
+     * {@code change}, {@code conflict} counts), {@code roleArn} (when known), {@code servicePrincipalName},
+     * {@code arcResourceGroup} and {@code arcRegion} (when the plan prepares the service principal), {@code actions[]}
+     * ({@code kind},
      * {@code operation}, {@code accountId}, {@code region}, {@code resource}, {@code description}, {@code reason},
      * {@code parameters}) and {@code conflicts[]} ({@code accountId}, {@code region}, {@code resource},
      * {@code description}, {@code resolution}); absent values are omitted.

@@ -3,6 +3,7 @@ package io.cloudconnector;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class ProvisioningOptionsTest {
@@ -18,6 +19,42 @@ class ProvisioningOptionsTest {
         assertThat(options.createConfigBucket()).isFalse();
         assertThat(options.createUser()).isFalse();
         assertThat(options.createAccessKey()).isFalse();
+        assertThat(options.createServicePrincipal()).isFalse();
+        assertThat(options.servicePrincipalName()).isEmpty();
+        assertThat(options.clientSecretLifetime()).isEqualTo(Duration.ofDays(365));
+        assertThat(options.arcResourceGroup()).isEmpty();
+        assertThat(options.arcRegion()).isEmpty();
+    }
+
+    @Test
+    void build_brokenServicePrincipalRules_namesEveryOneWithItsValue() {
+        assertThatThrownBy(() -> ProvisioningOptions.builder().createServicePrincipal(true)
+            .servicePrincipalName("Arc\nOnboarding").clientSecretLifetime(Duration.ofHours(36))
+            .arcResourceGroup("arc/machines").arcRegion("Mars Central").build())
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("servicePrincipalName: must be 1 to 120 characters without control characters, "
+                + "not only white space (was 'ArcU+000AOnboarding')")
+            .hasMessageContaining("clientSecretLifetime: must be 1 to 730 days, in whole days (was PT36H)")
+            .hasMessageContaining("arcResourceGroup: must be 1 to 90 characters of letters, digits, '_', '-', '.', "
+                + "'(' and ')', not ending in '.'; not allowed: '/' (was 'arc/machines')")
+            .hasMessageContaining("arcRegion: must be an Azure region: a location name such as westus2 or a display "
+                + "name such as West US 2 (was 'Mars Central')");
+    }
+
+    @Test
+    void build_servicePrincipalLimits_acceptTheBoundsAndRejectBeyond() {
+        assertThat(ProvisioningOptions.builder().servicePrincipalName("a".repeat(120))
+            .clientSecretLifetime(Duration.ofDays(730)).build().clientSecretLifetime()).isEqualTo(Duration.ofDays(730));
+        assertThat(ProvisioningOptions.builder().clientSecretLifetime(Duration.ofDays(1)).build()
+            .clientSecretLifetime()).isEqualTo(Duration.ofDays(1));
+        assertThatThrownBy(() -> ProvisioningOptions.builder().servicePrincipalName("a".repeat(121)).build())
+            .hasMessageContaining("servicePrincipalName: must be 1 to 120 characters");
+        assertThatThrownBy(() -> ProvisioningOptions.builder().servicePrincipalName(" ").build())
+            .hasMessageContaining("servicePrincipalName: must be 1 to 120 characters");
+        assertThatThrownBy(() -> ProvisioningOptions.builder().clientSecretLifetime(Duration.ofDays(731)).build())
+            .hasMessageContaining("clientSecretLifetime: must be 1 to 730 days, in whole days (was PT17544H)");
+        assertThatThrownBy(() -> ProvisioningOptions.builder().clientSecretLifetime(Duration.ZERO).build())
+            .hasMessageContaining("clientSecretLifetime: must be 1 to 730 days");
     }
 
     @Test

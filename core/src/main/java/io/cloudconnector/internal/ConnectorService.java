@@ -36,7 +36,7 @@ public final class ConnectorService {
     static final String SECURITY_PROVIDER = "Microsoft.Security";
 
     /** The resource providers Azure Arc onboarding needs. */
-    static final List<String> ARC_PROVIDERS =
+    public static final List<String> ARC_PROVIDERS =
         List.of("Microsoft.HybridCompute", "Microsoft.GuestConfiguration", "Microsoft.HybridConnectivity");
 
     /** The name {@link ConnectResult#changedSettings()} gives a rotation of secrets. */

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -208,16 +209,21 @@ public final class SpecValidator {
     }
 
     private void resourceGroup(String name) {
+        resourceGroupProblem(name).ifPresent(rule -> add("arc.resourceGroup", rule, name));
+    }
+
+    /**
+     * The rule an Azure resource group name breaks, with the characters it may not hold; empty when it is valid.
+     * Shared with {@link io.cloudconnector.ProvisioningOptions#arcResourceGroup()}.
+     */
+    public static Optional<String> resourceGroupProblem(String name) {
         String rule = "must be 1 to " + MAX_RESOURCE_GROUP + " characters of letters, digits, '_', '-', '.', '(' and"
             + " ')', not ending in '.'";
         if (name.isEmpty() || name.length() > MAX_RESOURCE_GROUP || name.endsWith(".")) {
-            add("arc.resourceGroup", rule, name);
-            return;
+            return Optional.of(rule);
         }
         String forbidden = forbiddenCharacters(name, RESOURCE_GROUP_CHAR);
-        if (!forbidden.isEmpty()) {
-            add("arc.resourceGroup", rule + "; not allowed: " + forbidden, name);
-        }
+        return forbidden.isEmpty() ? Optional.empty() : Optional.of(rule + "; not allowed: " + forbidden);
     }
 
     private void secret(String field, Secret secret) {

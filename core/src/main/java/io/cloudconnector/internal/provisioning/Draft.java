@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** A plan being drawn up: the actions and conflicts the rules add, in order. Not thread-safe. */
+/**
+ * A plan being drawn up: the actions and conflicts the rules add, in order. Every one carries the AWS account ID, the
+ * Azure side's too. Not thread-safe.
+ */
 final class Draft {
 
     private final String accountId;
@@ -26,7 +29,7 @@ final class Draft {
     /**
      * Adds an action.
      *
-     * @param region the region, or null for an account-wide (IAM) action
+     * @param region the region, or null for an account-wide (IAM) action and an Azure side's action
      * @param parameters alternating keys and values
      */
     void add(Kind kind, Operation operation, String region, String resource, String description, String reason,
@@ -59,7 +62,8 @@ final class Draft {
         String resolution = fact.failure() instanceof AccessDeniedException denied
             ? "Allow " + denied.permission().orElse("the operation named above") + " for the identity that "
                 + "provisions, then plan again"
-            : "Plan again; if the error persists, raise it with AWS support quoting the request ID above";
+            : "Plan again; if the error persists, raise it with " + (ArcOnboarding.isAzureResource(resource)
+                ? "Azure" : "AWS") + " support quoting the request ID above";
         conflict(region, resource, "Could not read " + resource + (region == null ? "" : " in " + region) + ": "
             + fact.cause() + "; nothing is planned for it", resolution);
     }

@@ -1,5 +1,7 @@
 package io.cloudconnector.internal.provisioning;
 
+import static io.cloudconnector.internal.provisioning.Parameters.get;
+
 import io.cloudconnector.AwsAuthentication;
 import io.cloudconnector.ConnectorException;
 import io.cloudconnector.ConnectorSpec;
@@ -10,6 +12,7 @@ import io.cloudconnector.ProvisioningOutcome.Status;
 import io.cloudconnector.ProvisioningPlan;
 import io.cloudconnector.ProvisioningResult;
 import io.cloudconnector.spi.AwsSide;
+import io.cloudconnector.spi.AzureSide;
 import io.cloudconnector.spi.ProvisioningPort;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -20,27 +23,33 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies a plan: plans again to see the account as it is now, then performs the plan's actions in order, each only
- * if the fresh plan still calls for it, and stops at the first failure. An action the account no longer needs is
- * {@link Status#ALREADY_DONE}; one the account now forbids (its resource turned into a conflict, or needs another
- * write) fails the apply, as does any new conflict, so that nothing is written over a change made since the plan.
- * Applying the same plan twice therefore writes nothing the second time. Thread-safe.
+ * Applies a plan: plans again to see the account (and the Azure side, when the plan prepares the service principal)
+ * as it is now, then performs the plan's actions in order, each only if the fresh plan still calls for it, and stops
+ * at the first failure. An action the account no longer needs is {@link Status#ALREADY_DONE}; one the account now
+ * forbids (its resource turned into a conflict, or needs another write) fails the apply, as does any new conflict, so
+ * that nothing is written over a change made since the plan. Applying the same plan twice therefore writes nothing the
+ * second time. Thread-safe.
  */
 public final class ProvisioningApplier {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProvisioningApplier.class);
 
     private final AwsSide aws;
+    private final AzureSide azure;
     private final ProvisioningPlanner planner;
     private final Clock clock;
 
-    /** An applier writing through {@code aws}'s provisioning port. */
-    public ProvisioningApplier(AwsSide aws) {
-        this(aws, new ProvisioningPlanner(aws), Clock.systemUTC());
+    /**
+     * An applier writing through {@code aws}'s provisioning port and, for the Azure side's actions, through
+     * {@code azure}'s provisioning port and resource provider registration.
+     */
+    public ProvisioningApplier(AwsSide aws, AzureSide azure) {
+        this(aws, azure, new ProvisioningPlanner(aws, azure), Clock.systemUTC());
     }
 
-    ProvisioningApplier(AwsSide aws, ProvisioningPlanner planner, Clock clock) {
+    ProvisioningApplier(AwsSide aws, AzureSide azure, ProvisioningPlanner planner, Clock clock) {
         this.aws = aws;
+        this.azure = azure;
         this.planner = planner;
         this.clock = clock;
     }
@@ -51,7 +60,7 @@ public final class ProvisioningApplier {
      * @throws ConnectorException when the account's state cannot be read again before writing
      */
     public ProvisioningResult apply(ProvisioningPlan plan) {
-        Run run = new Run(plan);
+        Run run = new Run(plan, new AzureWrites(azure, clock));
         if (!plan.isEmpty()) {
             ProvisioningPlan current = planner.plan(plan.spec(), plan.options());
             ProvisioningPort port = aws.provisioning();
@@ -72,8 +81,8 @@ public final class ProvisioningApplier {
         Optional<String> forbidden = forbidden(run.plan, current, action);
         if (forbidden.isPresent()) {
             run.stopped = true;
-            LOG.warn("Not applying {} on {} in AWS account {}: {}", action.operation(), action.resource(),
-                action.accountId(), forbidden.get());
+            LOG.warn("Not applying {} on {}{}: {}", action.operation(), action.resource(), where(run.plan, action),
+                forbidden.get());
             return outcome(action, Status.FAILED, forbidden.get());
         }
         if (current.actions().stream().noneMatch(fresh -> sameWrite(fresh, action))) {
@@ -81,14 +90,13 @@ public final class ProvisioningApplier {
         }
         try {
             Writes.perform(port, run.plan.spec(), action, run);
-            LOG.info("Applied {} on {}{} in AWS account {}", action.operation(), action.resource(),
-                action.region().map(region -> " in " + region).orElse(""), action.accountId());
+            LOG.info("Applied {} on {}{}", action.operation(), action.resource(), where(run.plan, action));
             return outcome(action, Status.DONE, null);
         } catch (RuntimeException e) {
             run.stopped = true;
             String cause = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            LOG.warn("Applying {} on {} in AWS account {} failed; the remaining actions are not attempted: {}",
-                action.operation(), action.resource(), action.accountId(), cause);
+            LOG.warn("Applying {} on {}{} failed; the remaining actions are not attempted: {}",
+                action.operation(), action.resource(), where(run.plan, action), cause);
             return outcome(action, Status.FAILED, cause);
         }
     }
@@ -110,6 +118,14 @@ public final class ProvisioningApplier {
             .map(fresh -> changed + action.resource() + " now needs: " + fresh.description() + "; plan again");
     }
 
+    /** Where {@code action} is made, for the logs: the region and AWS account, or the Azure subscription. */
+    private static String where(ProvisioningPlan plan, ProvisioningAction action) {
+        if (ArcOnboarding.isAzureResource(action.resource())) {
+            return " in Azure subscription " + plan.spec().subscriptionId() + " for AWS account " + action.accountId();
+        }
+        return action.region().map(region -> " in " + region).orElse("") + " in AWS account " + action.accountId();
+    }
+
     private static boolean sameTarget(ProvisioningAction a, ProvisioningAction b) {
         return a.operation() == b.operation() && a.accountId().equals(b.accountId()) && a.region().equals(b.region())
             && a.resource().equals(b.resource());
@@ -127,13 +143,15 @@ public final class ProvisioningApplier {
     static final class Run {
 
         private final ProvisioningPlan plan;
+        private final AzureWrites azure;
         private final List<ProvisioningOutcome> outcomes = new ArrayList<>();
         private boolean stopped;
         private String createdRoleArn;
         private AwsAuthentication.AccessKeys accessKey;
 
-        Run(ProvisioningPlan plan) {
+        Run(ProvisioningPlan plan, AzureWrites azure) {
             this.plan = plan;
+            this.azure = azure;
         }
 
         void roleCreated(String arn) {
@@ -151,6 +169,9 @@ public final class ProvisioningApplier {
                 .outcomes(outcomes)
                 .roleArn(roleArn())
                 .accessKey(Optional.ofNullable(accessKey))
+                .servicePrincipal(azure.credentials())
+                .arcResourceGroup(plan.arcResourceGroup())
+                .arcRegion(plan.arcRegion())
                 .build();
         }
 
@@ -174,6 +195,10 @@ public final class ProvisioningApplier {
         }
 
         static void perform(ProvisioningPort port, ConnectorSpec spec, ProvisioningAction action, Run run) {
+            if (AzureWrites.handles(action)) {
+                run.azure.perform(action);
+                return;
+            }
             switch (action.operation()) {
                 case ENABLE_SECURITY_HUB -> port.enableSecurityHub(spec, region(action));
                 case ENABLE_STANDARD -> port.enableStandard(spec, region(action),
@@ -209,15 +234,6 @@ public final class ProvisioningApplier {
         private static String region(ProvisioningAction action) {
             return action.region().orElseThrow(() -> new IllegalArgumentException(
                 action.operation() + " on " + action.resource() + " names no region"));
-        }
-
-        private static String get(ProvisioningAction action, String key) {
-            String value = action.parameters().get(key);
-            if (value == null) {
-                throw new IllegalArgumentException(action.operation() + " on " + action.resource()
-                    + " lacks the parameter " + key);
-            }
-            return value;
         }
     }
 }

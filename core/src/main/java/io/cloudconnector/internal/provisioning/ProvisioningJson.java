@@ -29,6 +29,9 @@ public final class ProvisioningJson {
         summary.put("change", plan.actions(ProvisioningAction.Kind.CHANGE).size());
         summary.put("conflict", plan.conflicts().size());
         plan.roleArn().ifPresent(arn -> root.put("roleArn", arn));
+        plan.servicePrincipalName().ifPresent(name -> root.put("servicePrincipalName", name));
+        plan.arcResourceGroup().ifPresent(group -> root.put("arcResourceGroup", group));
+        plan.arcRegion().ifPresent(region -> root.put("arcRegion", region));
         ArrayNode actions = root.putArray("actions");
         plan.actions().forEach(action -> action(actions.addObject(), action));
         ArrayNode conflicts = root.putArray("conflicts");
@@ -48,6 +51,10 @@ public final class ProvisioningJson {
         }
         result.roleArn().ifPresent(arn -> root.put("roleArn", arn));
         result.accessKey().ifPresent(key -> root.put("accessKeyId", key.accessKeyId()));
+        result.arcResourceGroup().ifPresent(group -> root.put("arcResourceGroup", group));
+        result.arcRegion().ifPresent(region -> root.put("arcRegion", region));
+        result.servicePrincipal().ifPresent(sp -> root.putObject("servicePrincipal").put("clientId", sp.clientId())
+            .put("objectId", sp.objectId()).put("expiresAt", sp.expiresAt().toString()));
         ArrayNode outcomes = root.putArray("outcomes");
         for (ProvisioningOutcome outcome : result.outcomes()) {
             ObjectNode node = outcomes.addObject();

@@ -13,10 +13,18 @@ import io.cloudconnector.internal.RegionSelection.SelectedRegion;
 import io.cloudconnector.internal.readiness.Gathered;
 import io.cloudconnector.spi.AccountPort;
 import io.cloudconnector.spi.AwsSide;
+import io.cloudconnector.spi.AzureProvisioningPort;
+import io.cloudconnector.spi.AzureSide;
 import io.cloudconnector.spi.CallerIdentity;
+import io.cloudconnector.spi.ConnectorPort;
+import io.cloudconnector.spi.EntraApplication;
+import io.cloudconnector.spi.EntraServicePrincipal;
 import io.cloudconnector.spi.ProvisioningPort;
+import io.cloudconnector.spi.ResourceProvider;
+import io.cloudconnector.spi.RoleAssignmentFacts;
 import io.cloudconnector.spi.SecurityHubFacts;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,24 +34,31 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Plans the preparation of one spec's AWS account: reads its state through the provisioning port (identity and
- * regions, then IAM, then every enabled region in parallel), applies the rules and returns the plan. Writes nothing.
- * A fact that cannot be read becomes a conflict and the rest is still planned. Thread-safe.
+ * regions, then IAM, then every enabled region in parallel), applies the rules and returns the plan; then, when the
+ * options ask for the service principal of Arc onboarding, the Azure side's (resource providers, resource group, Entra
+ * application, service principal, role assignments). Writes nothing. A fact that cannot be read becomes a conflict and
+ * the rest is still planned. The Azure side is only asked to provision when the options ask for the service
+ * principal. Thread-safe.
  */
 public final class ProvisioningPlanner {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProvisioningPlanner.class);
 
     private final AwsSide aws;
+    private final AzureSide azure;
     private final int parallelism;
     private final Clock clock;
 
-    /** A planner over {@code aws}, reading {@link RegionFanOut#DEFAULT_PARALLELISM} regions at once. */
-    public ProvisioningPlanner(AwsSide aws) {
-        this(aws, RegionFanOut.DEFAULT_PARALLELISM, Clock.systemUTC());
+    /**
+     * A planner over {@code aws} and {@code azure}, reading {@link RegionFanOut#DEFAULT_PARALLELISM} regions at once.
+     */
+    public ProvisioningPlanner(AwsSide aws, AzureSide azure) {
+        this(aws, azure, RegionFanOut.DEFAULT_PARALLELISM, Clock.systemUTC());
     }
 
-    ProvisioningPlanner(AwsSide aws, int parallelism, Clock clock) {
+    ProvisioningPlanner(AwsSide aws, AzureSide azure, int parallelism, Clock clock) {
         this.aws = aws;
+        this.azure = azure;
         this.parallelism = parallelism;
         this.clock = clock;
     }
@@ -51,10 +66,16 @@ public final class ProvisioningPlanner {
     /**
      * The plan for {@code spec} with {@code options}.
      *
+     * @throws IllegalArgumentException when the options ask for the service principal but neither they nor the spec
+     *     give the Arc resource group or region; nothing is read then
+     * @throws UnsupportedOperationException when the AWS side, or with the service principal the Azure side, cannot
+     *     provision
      * @throws NotReadyException when the provisioning identity belongs to another account than the spec's
      * @throws ConnectorException when the identity or the account's regions cannot be read
      */
     public ProvisioningPlan plan(ConnectorSpec spec, ProvisioningOptions options) {
+        Optional<ArcOnboarding> arc = ArcOnboarding.of(spec, options);
+        Optional<AzureProvisioningPort> entra = arc.map(target -> azure.azureProvisioning());
         ProvisioningPort port = aws.provisioning();
         AccountPort account = port.account();
         CallerIdentity identity = account.callerIdentity(spec);
@@ -85,12 +106,50 @@ public final class ProvisioningPlanner {
         List<RegionState> regions = regionStates(port, spec, RegionSelection.enabled(selected));
         regional(context, port, regions, draft);
 
-        ProvisioningPlan plan = ProvisioningPlan.builder().spec(spec).options(options).plannedAt(clock.instant())
-            .actions(draft.actions()).conflicts(draft.conflicts()).roleArn(roleArn).build();
+        // The Azure side last: nothing on the AWS side depends on it.
+        Instant now = clock.instant();
+        arc.ifPresent(target -> ArcOnboardingRules.plan(target, facts(target, entra.orElseThrow()), now, draft));
+        ProvisioningPlan plan = ProvisioningPlan.builder().spec(spec).options(options).plannedAt(now)
+            .actions(draft.actions()).conflicts(draft.conflicts()).roleArn(roleArn)
+            .servicePrincipalName(arc.map(ArcOnboarding::displayName))
+            .arcResourceGroup(arc.map(ArcOnboarding::resourceGroup)).arcRegion(arc.map(ArcOnboarding::location))
+            .build();
         LOG.info("Planned provisioning of AWS account {}: {} to create, {} to change, {} conflicts",
             spec.awsAccountId(), plan.actions(ProvisioningAction.Kind.CREATE).size(),
             plan.actions(ProvisioningAction.Kind.CHANGE).size(), plan.conflicts().size());
         return plan;
+    }
+
+    /** The Azure side's facts, read through the resource provider registration and the provisioning port. */
+    private ArcOnboardingRules.Facts facts(ArcOnboarding arc, AzureProvisioningPort entra) {
+        ConnectorPort connectors = azure.connectors();
+        String subscription = arc.subscriptionId();
+        return new ArcOnboardingRules.Facts() {
+            @Override
+            public Gathered<ResourceProvider> provider(String namespace) {
+                return Gathered.of(() -> connectors.provider(subscription, namespace));
+            }
+
+            @Override
+            public Gathered<Optional<String>> resourceGroupLocation() {
+                return Gathered.of(() -> entra.resourceGroupLocation(subscription, arc.resourceGroup()));
+            }
+
+            @Override
+            public Gathered<List<EntraApplication>> applications() {
+                return Gathered.of(() -> entra.applications(arc.displayName()));
+            }
+
+            @Override
+            public Gathered<Optional<EntraServicePrincipal>> servicePrincipal(String appId) {
+                return Gathered.of(() -> entra.servicePrincipal(appId));
+            }
+
+            @Override
+            public Gathered<List<RoleAssignmentFacts>> roleAssignments(String principalId) {
+                return Gathered.of(() -> entra.roleAssignments(arc.scope(), principalId));
+            }
+        };
     }
 
     private void regional(Context context, ProvisioningPort port, List<RegionState> regions, Draft draft) {

@@ -19,7 +19,9 @@ public final class ProvisioningText {
     /** The headline, then each action and each conflict with what, where and why. */
     public static String plan(ProvisioningPlan plan) {
         StringBuilder out = new StringBuilder();
-        out.append("Provisioning plan for AWS account ").append(plan.accountId()).append(": ")
+        out.append("Provisioning plan for AWS account ").append(plan.accountId())
+            .append(plan.servicePrincipalName().isPresent() ? " and Azure subscription " + plan.spec().subscriptionId()
+                : "").append(": ")
             .append(plan.actions(ProvisioningAction.Kind.CREATE).size()).append(" to create, ")
             .append(plan.actions(ProvisioningAction.Kind.CHANGE).size()).append(" to change, ")
             .append(plan.conflicts().size()).append(plan.conflicts().size() == 1 ? " conflict" : " conflicts")
@@ -32,12 +34,16 @@ public final class ProvisioningText {
             action(out, action);
         }
         for (ProvisioningConflict conflict : plan.conflicts()) {
-            out.append('\n').append("! conflict ").append(conflict.resource()).append(where(conflict.region()))
+            out.append('\n').append("! conflict ").append(conflict.resource())
+                .append(where(conflict.resource(), conflict.region()))
                 .append('\n');
             lines(out, "", conflict.description());
             lines(out, "resolve by hand: ", conflict.resolution());
         }
         plan.roleArn().ifPresent(arn -> out.append("\nConnector role: ").append(arn).append('\n'));
+        plan.servicePrincipalName().ifPresent(name -> out.append("\nArc onboarding: service principal ").append(name)
+            .append(", resource group ").append(plan.arcResourceGroup().orElseThrow()).append(" in ")
+            .append(plan.arcRegion().orElseThrow()).append('\n'));
         return out.toString();
     }
 
@@ -54,18 +60,22 @@ public final class ProvisioningText {
         for (ProvisioningOutcome outcome : result.outcomes()) {
             ProvisioningAction action = outcome.action();
             out.append(String.format("%-13s ", outcome.status())).append(symbol(action)).append(' ')
-                .append(action.resource()).append(where(action.region())).append(": ")
+                .append(action.resource()).append(where(action.resource(), action.region())).append(": ")
                 .append(oneLine(action.description())).append('\n');
             outcome.cause().ifPresent(cause -> lines(out, "cause: ", cause));
         }
         result.roleArn().ifPresent(arn -> out.append("Connector role: ").append(arn).append('\n'));
         result.accessKey().ifPresent(key -> out.append("Access key created: ").append(key.accessKeyId())
             .append("; its secret is returned once by ProvisioningResult.accessKey() and is not shown\n"));
+        result.servicePrincipal().ifPresent(sp -> out.append("Client secret created for the Arc onboarding service "
+            + "principal, client ID ").append(sp.clientId()).append(", expiring at ").append(sp.expiresAt())
+            .append("; it is returned once by ProvisioningResult.servicePrincipal() and is not shown\n"));
         return out.toString();
     }
 
     private static void action(StringBuilder out, ProvisioningAction action) {
-        out.append(symbol(action)).append(' ').append(action.resource()).append(where(action.region())).append('\n');
+        out.append(symbol(action)).append(' ').append(action.resource()).append(where(action.resource(),
+            action.region())).append('\n');
         lines(out, "", action.description());
         lines(out, "why: ", action.reason());
     }
@@ -74,7 +84,11 @@ public final class ProvisioningText {
         return action.kind() == ProvisioningAction.Kind.CREATE ? "+ create" : "~ change";
     }
 
-    private static String where(Optional<String> region) {
+    /** The region, or {@code (account)} for the AWS account's global resources; nothing for the Azure side's. */
+    private static String where(String resource, Optional<String> region) {
+        if (ArcOnboarding.isAzureResource(resource)) {
+            return "";
+        }
         return region.map(r -> " (" + r + ")").orElse(" (account)");
     }
 

@@ -1,2 +1,5 @@
-/** Provisioning: the rules that plan an AWS account's preparation from its facts, the applier, and the renderings. */
+/**
+ * Provisioning: the rules that plan the preparation of an AWS account (and, on request, of the Azure side's service
+ * principal for Arc onboarding) from their facts, the applier, and the renderings.
+ */
 package io.cloudconnector.internal.provisioning;

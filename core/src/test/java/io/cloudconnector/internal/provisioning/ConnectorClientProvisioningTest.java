@@ -8,11 +8,7 @@ import io.cloudconnector.ProvisioningConflict;
 import io.cloudconnector.ProvisioningPlan;
 import io.cloudconnector.ProvisioningResult;
 import io.cloudconnector.spi.AccountPort;
-import io.cloudconnector.spi.ArcPort;
-import io.cloudconnector.spi.AssessmentPort;
 import io.cloudconnector.spi.AwsSide;
-import io.cloudconnector.spi.AzureSide;
-import io.cloudconnector.spi.ConnectorPort;
 import io.cloudconnector.spi.FindingsPort;
 import io.cloudconnector.spi.FleetPort;
 import org.junit.jupiter.api.Test;
@@ -32,6 +28,19 @@ class ConnectorClientProvisioningTest {
             assertThat(next.isEmpty()).isTrue();
             assertThat(next.conflicts()).extracting(ProvisioningConflict::resource)
                 .containsExactly("s3/bucket/config-bucket-123456789012");
+        }
+    }
+
+    @Test
+    void planThenApply_servicePrincipal_reachesTheAzureSideAndReturnsTheCredentials() {
+        FakeAzure azure = new FakeAzure();
+        try (ConnectorClient client = ConnectorClient.of(FakeAccount.prepared(), azure)) {
+            ProvisioningResult result = client.apply(client.plan(Plans.assumeRoleSpec(), Plans.servicePrincipal()));
+
+            assertThat(result.succeeded()).isTrue();
+            assertThat(result.servicePrincipal()).isPresent();
+            assertThat(azure.writes).hasSize(8);
+            assertThat(client.plan(Plans.assumeRoleSpec(), Plans.servicePrincipal()).isEmpty()).isTrue();
         }
     }
 
@@ -61,29 +70,6 @@ class ConnectorClientProvisioningTest {
             assertThatThrownBy(() -> client.plan(Plans.assumeRoleSpec()))
                 .isInstanceOf(UnsupportedOperationException.class)
                 .hasMessageContaining("This AWS side cannot provision");
-        }
-    }
-
-    /** An Azure side provisioning never calls. */
-    private static final class NoAzure implements AzureSide {
-
-        @Override
-        public ConnectorPort connectors() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public ArcPort arc() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public AssessmentPort assessments() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void close() {
         }
     }
 }

@@ -6,6 +6,7 @@ import io.cloudconnector.ProvisioningAction;
 import io.cloudconnector.ProvisioningOptions;
 import io.cloudconnector.ProvisioningPlan;
 import io.cloudconnector.Secret;
+import io.cloudconnector.spi.AzureSide;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -15,6 +16,8 @@ import java.util.List;
 final class Plans {
 
     static final Clock CLOCK = Clock.fixed(Instant.parse("2024-05-01T10:15:30Z"), ZoneOffset.UTC);
+    static final String ARC_GROUP = "arc-machines";
+    static final String SP_NAME = "AscArcOnboarding-123456789012";
 
     private Plans() {
     }
@@ -42,12 +45,27 @@ final class Plans {
         return ProvisioningOptions.builder().createConfigBucket(true).createUser(true).createAccessKey(true).build();
     }
 
+    /** The service principal on, for resource group {@value #ARC_GROUP} in West US 2. */
+    static ProvisioningOptions servicePrincipal() {
+        return ProvisioningOptions.builder().createServicePrincipal(true).arcResourceGroup(ARC_GROUP)
+            .arcRegion("West US 2").build();
+    }
+
+    /** A planner whose Azure side cannot provision: enough for every plan without the service principal. */
     static ProvisioningPlanner planner(FakeAccount account) {
-        return new ProvisioningPlanner(account, 2, CLOCK);
+        return planner(account, new NoAzure());
+    }
+
+    static ProvisioningPlanner planner(FakeAccount account, AzureSide azure) {
+        return new ProvisioningPlanner(account, azure, 2, CLOCK);
     }
 
     static ProvisioningApplier applier(FakeAccount account) {
-        return new ProvisioningApplier(account, planner(account), CLOCK);
+        return applier(account, new NoAzure());
+    }
+
+    static ProvisioningApplier applier(FakeAccount account, AzureSide azure) {
+        return new ProvisioningApplier(account, azure, planner(account, azure), CLOCK);
     }
 
     /** Each action as {@code OPERATION region resource}, region {@code -} for account-wide ones. */

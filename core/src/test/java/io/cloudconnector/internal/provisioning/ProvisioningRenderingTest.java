@@ -108,6 +108,75 @@ class ProvisioningRenderingTest {
         assertThat(json.get("outcomes").get(2).get("operation").asText()).isEqualTo("ENABLE_STANDARD");
     }
 
+    @Test
+    void toText_servicePrincipalPlan_namesTheSubscriptionAndShowsAzureActionsWithoutAccount() {
+        FakeAzure azure = new FakeAzure();
+        azure.providers.put("Microsoft.HybridCompute", "Registered");
+        azure.providers.put("Microsoft.GuestConfiguration", "Registered");
+        azure.resourceGroups.put("arc-machines", "westus2");
+
+        ProvisioningPlan plan = Plans.planner(FakeAccount.prepared(), azure).plan(Plans.assumeRoleSpec(),
+            Plans.servicePrincipal());
+
+        assertThat(plan.toText()).isEqualTo("""
+            Provisioning plan for AWS account 123456789012 and Azure subscription \
+            4c7f3a6e-1b2d-4e5f-9a8b-0c1d2e3f4a5b: 4 to create, 1 to change, 0 conflicts \
+            (planned at 2024-05-01T10:15:30Z)
+
+            ~ change azure/provider/Microsoft.HybridConnectivity
+                  Register resource provider Microsoft.HybridConnectivity in Azure subscription \
+            4c7f3a6e-1b2d-4e5f-9a8b-0c1d2e3f4a5b
+                  why: Resource provider Microsoft.HybridConnectivity is NotRegistered in subscription \
+            4c7f3a6e-1b2d-4e5f-9a8b-0c1d2e3f4a5b; Azure Arc onboarding needs it
+
+            + create entra/application/AscArcOnboarding-123456789012
+                  Create Microsoft Entra application AscArcOnboarding-123456789012
+                  why: No application in the tenant is named AscArcOnboarding-123456789012
+
+            + create entra/servicePrincipal/AscArcOnboarding-123456789012
+                  Create the service principal of application AscArcOnboarding-123456789012
+                  why: Application AscArcOnboarding-123456789012 is being created
+
+            + create entra/application/AscArcOnboarding-123456789012
+                  Add a client secret valid for 365 days to application AscArcOnboarding-123456789012; its value \
+            is returned once, in the result
+                  why: Application AscArcOnboarding-123456789012 is being created
+
+            + create azure/roleAssignment/arc-machines/Azure Connected Machine Onboarding
+                  Assign role Azure Connected Machine Onboarding to service principal \
+            AscArcOnboarding-123456789012 on resource group arc-machines
+                  why: The service principal is being created
+
+            Connector role: arn:aws:iam::123456789012:role/AscConnector
+
+            Arc onboarding: service principal AscArcOnboarding-123456789012, resource group arc-machines in westus2
+            """);
+    }
+
+    @Test
+    void toTextAndJson_servicePrincipalResult_showClientIdAndExpiryButNotTheSecret() throws Exception {
+        FakeAzure azure = new FakeAzure().registered();
+        azure.resourceGroups.put("arc-machines", "westus2");
+        FakeAccount account = FakeAccount.prepared();
+        ProvisioningPlan plan = Plans.planner(account, azure).plan(Plans.assumeRoleSpec(), Plans.servicePrincipal());
+
+        ProvisioningResult result = Plans.applier(account, azure).apply(plan);
+
+        assertThat(result.toText()).endsWith("Client secret created for the Arc onboarding service principal, "
+            + "client ID 00000000-0000-0000-0000-000000000201, expiring at 2025-05-01T10:15:30Z; it is returned once "
+            + "by ProvisioningResult.servicePrincipal() and is not shown\n");
+        JsonNode json = MAPPER.readTree(result.toJson());
+        assertThat(json.get("servicePrincipal").toString()).isEqualTo("{\"clientId\":"
+            + "\"00000000-0000-0000-0000-000000000201\",\"objectId\":\"00000000-0000-0000-0000-000000000302\","
+            + "\"expiresAt\":\"2025-05-01T10:15:30Z\"}");
+        assertThat(json.get("arcResourceGroup").asText()).isEqualTo("arc-machines");
+        assertThat(json.get("arcRegion").asText()).isEqualTo("westus2");
+        JsonNode planJson = MAPPER.readTree(plan.toJson());
+        assertThat(planJson.get("servicePrincipalName").asText()).isEqualTo("AscArcOnboarding-123456789012");
+        assertThat(planJson.get("actions").get(0).get("operation").asText()).isEqualTo("CREATE_APPLICATION");
+        assertThat(planJson.get("actions").get(0).has("region")).isFalse();
+    }
+
     /** Hub off in eu-west-1, the recorder stopped in us-east-1, the role without an External ID condition. */
     private static FakeAccount halfPrepared() {
         FakeAccount account = FakeAccount.prepared();
