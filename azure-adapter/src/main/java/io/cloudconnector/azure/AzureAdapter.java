@@ -12,8 +12,11 @@ import io.cloudconnector.azure.internal.ArmTransport;
 import io.cloudconnector.azure.internal.AzureArcMachines;
 import io.cloudconnector.azure.internal.AzureAssessments;
 import io.cloudconnector.azure.internal.AzureConnectors;
+import io.cloudconnector.azure.internal.AzureProvisioning;
+import io.cloudconnector.azure.internal.GraphClient;
 import io.cloudconnector.spi.ArcPort;
 import io.cloudconnector.spi.AssessmentPort;
+import io.cloudconnector.spi.AzureProvisioningPort;
 import io.cloudconnector.spi.AzureSide;
 import io.cloudconnector.spi.ConnectorPort;
 import java.net.URI;
@@ -25,18 +28,25 @@ import java.util.Optional;
  * The Azure side of a {@link io.cloudconnector.ConnectorClient}, over azure-core's HTTP pipeline.
  *
  * <p>Every call goes to the ARM endpoint of {@link CloudEndpoints#arm()} ({@value #DEFAULT_ARM_ENDPOINT} when empty)
- * with a bearer token for {@code {arm}/.default}. Tokens come from, in order: the {@link TokenCredential} given to
- * {@link Builder#credential}; the service principal of {@link CloudEndpoints} (client ID, tenant and secret, signed in
- * at {@link CloudEndpoints#authority()}); azure-identity's {@code DefaultAzureCredential}. When
- * {@link CloudEndpoints#trustStore()} is set, its certificates are trusted besides the JDK's, for ARM and sign-in.
+ * with a bearer token for {@code {arm}/.default}, except provisioning's Entra calls (applications, service principals,
+ * client secrets), which go to the Microsoft Graph endpoint of {@link CloudEndpoints#graph()}
+ * ({@value #DEFAULT_GRAPH_ENDPOINT} when empty) with a bearer token for {@code {graph}/.default}. Each token is only
+ * ever sent to its own endpoint's scheme, host and port, links in answers included. Tokens come from, in order: the
+ * {@link TokenCredential} given to {@link Builder#credential}; the service principal of {@link CloudEndpoints}
+ * (client ID, tenant and secret, signed in at {@link CloudEndpoints#authority()}); azure-identity's
+ * {@code DefaultAzureCredential}. When {@link CloudEndpoints#trustStore()} is set, its certificates are trusted besides
+ * the JDK's, for ARM, Microsoft Graph and sign-in.
  *
  * <p>Every request runs under a {@link ResiliencePolicy} ({@linkplain ResiliencePolicy#defaults() the defaults}
  * unless {@link Builder#resilience} says otherwise): retried on 408, 429, 5xx, transport errors and unreadable
  * bodies (honouring {@code Retry-After}, never past the call's budget), by the policy alone (azure-core's retry policy
  * is not used); each attempt and each request as a whole timed out; reads and writes paced per subscription at ARM's
- * rates. Long-running operations are polled up to the operation timeout. Each request is logged at DEBUG (method, path,
- * status, {@code x-ms-request-id}); headers other than the request ID and bodies never are. Thread-safe;
- * {@link #close()} releases the connection pool.
+ * rates (Microsoft Graph calls at the same rates, per tenant). A Graph POST that creates an object or a secret is sent
+ * again only after 429 or 503, never after a failure that leaves its effect unknown. Long-running operations are
+ * polled up to the operation timeout; a role assignment for a service principal ARM cannot see yet
+ * ({@code PrincipalNotFound}) is asked again every poll interval up to the principal propagation timeout. Each
+ * request is logged at DEBUG (method, path, status, request ID); headers other than the request ID and bodies never
+ * are. Thread-safe; {@link #close()} releases the connection pool.
  */
 public final class AzureAdapter implements AzureSide {
 
@@ -49,23 +59,38 @@ public final class AzureAdapter implements AzureSide {
     /** The wait between two polls of a long-running operation when ARM sends no {@code Retry-After}: 5 seconds. */
     public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(5);
 
+    /** The public cloud's Microsoft Graph. */
+    public static final String DEFAULT_GRAPH_ENDPOINT = "https://graph.microsoft.com";
+
+    /**
+     * How long a role assignment is asked again while ARM cannot see its new service principal ({@code
+     * PrincipalNotFound}): 2 minutes.
+     */
+    public static final Duration DEFAULT_PRINCIPAL_PROPAGATION_TIMEOUT = Duration.ofMinutes(2);
+
     private final ArmTransport transport;
     private final AzureConnectors connectors;
     private final AzureArcMachines arc;
     private final AzureAssessments assessments;
+    private final AzureProvisioning provisioning;
 
     private AzureAdapter(Builder builder) {
         CloudEndpoints endpoints = builder.endpoints;
         URI armEndpoint = endpoints.arm().orElse(URI.create(DEFAULT_ARM_ENDPOINT));
+        URI graphEndpoint = endpoints.graph().orElse(URI.create(DEFAULT_GRAPH_ENDPOINT));
         this.transport = new ArmTransport(endpoints, builder.resilience);
         TokenCredential credential = builder.credential
             .orElseGet(() -> ArmCredentials.create(endpoints, transport.httpClient(), builder.resilience));
-        HttpPipeline pipeline = ArmPipeline.create(armEndpoint, credential, transport.httpClient());
+        HttpPipeline pipeline = ArmPipeline.create(armEndpoint, "ARM", credential, transport.httpClient());
         ArmClient arm = new ArmClient(pipeline, armEndpoint, ArmJson.mapper(), builder.operationTimeout,
             builder.pollInterval, builder.resilience);
+        GraphClient graph = new GraphClient(ArmPipeline.create(graphEndpoint, "Graph", credential,
+            transport.httpClient()), graphEndpoint, ArmJson.mapper(), builder.resilience);
         this.connectors = new AzureConnectors(arm);
         this.arc = new AzureArcMachines(arm);
         this.assessments = new AzureAssessments(arm);
+        this.provisioning = new AzureProvisioning(graph, arm, builder.principalPropagationTimeout,
+            builder.pollInterval);
     }
 
     /** An adapter for the public cloud, with {@code DefaultAzureCredential}. */
@@ -101,6 +126,17 @@ public final class AzureAdapter implements AzureSide {
         return assessments;
     }
 
+    /**
+     * {@inheritDoc} The identity needs, besides its ARM roles ({@code Microsoft.Resources/subscriptions/resourceGroups/
+     * read} and {@code write}, {@code Microsoft.Authorization/roleAssignments/read} and {@code write}), the Microsoft
+     * Graph application permission {@code Application.ReadWrite.All} or an Entra role such as Application
+     * Administrator.
+     */
+    @Override
+    public AzureProvisioningPort azureProvisioning() {
+        return provisioning;
+    }
+
     /** Releases the connection pool; calls after it fail. */
     @Override
     public void close() {
@@ -114,6 +150,7 @@ public final class AzureAdapter implements AzureSide {
         private Optional<TokenCredential> credential = Optional.empty();
         private Duration operationTimeout = DEFAULT_OPERATION_TIMEOUT;
         private Duration pollInterval = DEFAULT_POLL_INTERVAL;
+        private Duration principalPropagationTimeout = DEFAULT_PRINCIPAL_PROPAGATION_TIMEOUT;
         private ResiliencePolicy resilience = ResiliencePolicy.defaults();
 
         private Builder() {
@@ -128,15 +165,18 @@ public final class AzureAdapter implements AzureSide {
             return this;
         }
 
-        /** Where calls go, what to trust, and which service principal to sign in with; the public cloud by default. */
+        /**
+         * Where calls go (ARM, Microsoft Graph as a bare origin such as {@code https://graph.microsoft.us}, the Entra
+         * authority), what to trust, and which service principal to sign in with; the public cloud by default.
+         */
         public Builder endpoints(CloudEndpoints endpoints) {
             this.endpoints = Objects.requireNonNull(endpoints, "endpoints");
             return this;
         }
 
         /**
-         * The credential ARM tokens come from, taking precedence over a service principal in the endpoints: any
-         * azure-identity credential, or the host's own.
+         * The credential ARM and Microsoft Graph tokens come from, taking precedence over a service principal in the
+         * endpoints: any azure-identity credential, or the host's own.
          */
         public Builder credential(TokenCredential credential) {
             this.credential = Optional.of(Objects.requireNonNull(credential, "credential"));
@@ -155,7 +195,20 @@ public final class AzureAdapter implements AzureSide {
         }
 
         /**
-         * The wait between two polls when ARM sends no {@code Retry-After}; 5 seconds by default.
+         * How long a role assignment is asked again while ARM answers {@code PrincipalNotFound}, as it does for a
+         * service principal created moments ago; 2 minutes by default. Then the call fails with a retryable
+         * {@link io.cloudconnector.CloudServiceException} whose code is {@code PrincipalNotFound}.
+         *
+         * @throws IllegalArgumentException when not positive
+         */
+        public Builder principalPropagationTimeout(Duration timeout) {
+            this.principalPropagationTimeout = positive(timeout, "principalPropagationTimeout");
+            return this;
+        }
+
+        /**
+         * The wait between two polls when ARM sends no {@code Retry-After}, and between two role assignment
+         * attempts while ARM cannot see the principal; 5 seconds by default.
          *
          * @throws IllegalArgumentException when negative
          */

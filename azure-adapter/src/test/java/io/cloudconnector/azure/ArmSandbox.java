@@ -54,10 +54,19 @@ final class ArmSandbox implements AutoCloseable {
         return URI.create("https://localhost:" + server.httpsPort());
     }
 
-    /** ARM and the authority both at the sandbox, its certificate trusted. */
+    /**
+     * {@code https://127.0.0.1:{port}}: the same server as {@link #base()} under another origin, where the adapter
+     * sends Microsoft Graph calls.
+     */
+    URI graphBase() {
+        return URI.create("https://127.0.0.1:" + server.httpsPort());
+    }
+
+    /** ARM, Microsoft Graph (at {@link #graphBase()}) and the authority all at the sandbox, its certificate trusted. */
     CloudEndpoints endpoints() {
         return CloudEndpoints.builder()
             .arm(base())
+            .graph(graphBase())
             .authority(base())
             .trustStore(certificates.trustStore())
             .trustStorePassword(Secret.of(certificates.password()))

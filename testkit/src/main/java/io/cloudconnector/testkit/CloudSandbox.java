@@ -20,6 +20,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
@@ -33,17 +34,22 @@ import javax.net.ssl.SSLContext;
  *
  * <p>Two in-process WireMock servers on loopback, on free ports: one over plain HTTP for AWS (STS, EC2, IAM, SSM,
  * AWS Config, Security Hub, and S3 with path-style addressing; the service and region come from the SigV4 credential
- * scope), one over HTTPS with a certificate generated at start for Azure Resource Manager and the Microsoft Entra
- * token endpoint. {@link #endpoints()} hands out both, with the trust store and credentials, for
- * {@code AwsAdapter.create(endpoints)} and {@code AzureAdapter.create(endpoints)}; {@link #spec()} is a valid
- * connector spec for the seeded account.
+ * scope), one over HTTPS with a certificate generated at start for Azure Resource Manager, Microsoft Graph (paths
+ * under {@code /v1.0/}) and the Microsoft Entra token endpoint. {@link #endpoints()} hands out both, with the trust
+ * store and credentials, for {@code AwsAdapter.create(endpoints)} and {@code AzureAdapter.create(endpoints)};
+ * {@link #spec()} is a valid connector spec for the seeded account.
  *
  * <p>Stateful where the services are: an assumed role's session credentials work, a connector written is read back
  * (write-only secrets as {@code ""}), an SSM invocation moves from {@code InvocationDoesNotExist} (first poll) to
  * Pending, InProgress and its terminal status, an instance whose onboarding script succeeded becomes a Connected
  * Arc machine, assessments written are listed, and what provisioning writes is read back (Security Hub enabled and
  * standards subscribed per region, AWS Config recorders and delivery channels, S3 buckets with their encryption,
- * public access block and policy, IAM roles, service-linked roles, users, policies and access keys). Security Hub's
+ * public access block and policy, IAM roles, service-linked roles, users, policies and access keys; Entra
+ * applications, their service principals and client secrets, resource groups and role assignments, also through
+ * {@link #applications()}, {@link #resourceGroups()} and {@link #roleAssignments()}). An application given a
+ * service principal and a secret through Graph signs in at the token endpoint with that secret. A service principal
+ * created through Graph can be kept out of ARM's sight for its first role assignments
+ * ({@link Builder#principalPropagationDelay(int)}). Security Hub's
  * GetFindings quota (3 per second, burst 6, per account and region) is enforced unless switched off. Faults are
  * injected with {@link #inject(SandboxFault)}.
  *
@@ -55,6 +61,8 @@ public final class CloudSandbox implements AutoCloseable {
     public static final int DEFAULT_IAM_PAGE_SIZE = 2;
     /** The default number of connectors or Arc machines in an ARM list page: 2, so that paging is exercised. */
     public static final int DEFAULT_ARM_PAGE_SIZE = 2;
+    /** The default number of objects in a Microsoft Graph list page: 2, so that paging is exercised. */
+    public static final int DEFAULT_GRAPH_PAGE_SIZE = 2;
 
     private static final int CONTAINER_THREADS = 64;
     private static final String LOOPBACK = "127.0.0.1";
@@ -70,7 +78,8 @@ public final class CloudSandbox implements AutoCloseable {
     private CloudSandbox(Builder builder) {
         this.seed = builder.seed;
         this.engine = new SandboxEngine(seed, builder.clock, builder.quota, builder.latency, builder.iamPageSize,
-            builder.armPageSize, builder.syntheticFindings, builder.invocationRunTime);
+            builder.armPageSize, builder.syntheticFindings, builder.invocationRunTime, builder.graphPageSize,
+            builder.principalPropagationDelay);
         this.tls = SelfSignedTls.generate();
         AtomicReference<URI> azureBase = new AtomicReference<>();
         this.aws = new WireMockServer(common().port(0).extensions(SandboxTransformer.aws(engine)));
@@ -113,7 +122,10 @@ public final class CloudSandbox implements AutoCloseable {
         return builder().seed(seed).start();
     }
 
-    /** A builder: the default seed, quota on, no latency, IAM and ARM list pages of 2, the system clock. */
+    /**
+     * A builder: the default seed, quota on, no latency, IAM, ARM and Graph list pages of 2, new service principals
+     * visible to ARM at once, the system clock.
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -126,12 +138,13 @@ public final class CloudSandbox implements AutoCloseable {
 
     /**
      * The endpoints, trust store and credentials that point the SDK at this sandbox: the AWS endpoint with the
-     * seed's base access keys, the ARM endpoint and the Entra authority (the same HTTPS server), the PKCS#12 trust
-     * store holding the sandbox's certificate, and the SDK's Azure service principal.
+     * seed's base access keys, the ARM endpoint, the Microsoft Graph endpoint and the Entra authority (the same HTTPS
+     * server), the PKCS#12 trust store holding the sandbox's certificate, and the SDK's Azure service principal.
      */
     public CloudEndpoints endpoints() {
         SandboxSeed.AccessKey base = seed.baseCredentials();
-        return CloudEndpoints.builder().aws(awsUri).arm(azureUri).authority(azureUri).trustStore(tls.trustStore())
+        return CloudEndpoints.builder().aws(awsUri).arm(azureUri).graph(azureUri).authority(azureUri)
+            .trustStore(tls.trustStore())
             .trustStorePassword(Secret.of(tls.password()))
             .awsCredentials(AwsAuthentication.accessKeys(base.accessKeyId(), Secret.of(base.secretAccessKey())))
             .azureClientId(seed.azure().clientId()).azureTenantId(seed.azure().tenantId())
@@ -167,6 +180,11 @@ public final class CloudSandbox implements AutoCloseable {
 
     /** The Azure Resource Manager endpoint, {@code https://127.0.0.1:PORT}. */
     public URI armUri() {
+        return azureUri;
+    }
+
+    /** The Microsoft Graph endpoint (its API under {@code /v1.0/}); the same server as {@link #armUri()}. */
+    public URI graphUri() {
         return azureUri;
     }
 
@@ -226,6 +244,24 @@ public final class CloudSandbox implements AutoCloseable {
      */
     public void expirePageTokens() {
         engine.tokens().expireAll();
+    }
+
+    /**
+     * The Entra tenant's application registrations as they are now, in the order they were made (seeded ones first):
+     * with the object ID of their service principal, and their client secrets, values included.
+     */
+    public List<SandboxSeed.Application> applications() {
+        return engine.applications();
+    }
+
+    /** The subscription's resource groups as they are now, in the order they were made (seeded ones first). */
+    public List<SandboxSeed.ResourceGroup> resourceGroups() {
+        return engine.resourceGroups();
+    }
+
+    /** Every role assignment as it is now, at any scope, in the order they were made (seeded ones first). */
+    public List<SandboxSeed.RoleAssignment> roleAssignments() {
+        return engine.roleAssignments();
     }
 
     /** What the sandbox has seen so far. */
@@ -288,6 +324,8 @@ public final class CloudSandbox implements AutoCloseable {
         private Duration latency = Duration.ZERO;
         private int iamPageSize = DEFAULT_IAM_PAGE_SIZE;
         private int armPageSize = DEFAULT_ARM_PAGE_SIZE;
+        private int graphPageSize = DEFAULT_GRAPH_PAGE_SIZE;
+        private int principalPropagationDelay;
         private Clock clock = Clock.systemUTC();
         private int syntheticFindings;
         private Duration invocationRunTime = Duration.ZERO;
@@ -328,8 +366,33 @@ public final class CloudSandbox implements AutoCloseable {
         }
 
         /**
-         * The most connectors, security connectors or Arc machines an ARM list page holds; 2 by default.
-         * Assessment and metadata lists use pages of 100.
+         * The most applications or service principals a Microsoft Graph list page holds; 2 by default.
+         *
+         * @throws IllegalArgumentException when less than 1
+         */
+        public Builder graphPageSize(int size) {
+            this.graphPageSize = positive(size, "graphPageSize");
+            return this;
+        }
+
+        /**
+         * How many role assignment attempts (ARM PUTs naming it) a service principal created through Microsoft Graph
+         * is not found by ARM: each of its first {@code attempts} PUTs answers 400 {@code PrincipalNotFound}, as
+         * Azure does while a new principal replicates. Seeded service principals are found at once. 0 by default.
+         *
+         * @throws IllegalArgumentException when negative
+         */
+        public Builder principalPropagationDelay(int attempts) {
+            if (attempts < 0) {
+                throw new IllegalArgumentException("principalPropagationDelay must not be negative, was " + attempts);
+            }
+            this.principalPropagationDelay = attempts;
+            return this;
+        }
+
+        /**
+         * The most connectors, security connectors, Arc machines or role assignments an ARM list page holds; 2 by
+         * default. Assessment and metadata lists use pages of 100.
          *
          * @throws IllegalArgumentException when less than 1
          */

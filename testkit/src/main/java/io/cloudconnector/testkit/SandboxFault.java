@@ -11,8 +11,12 @@ import java.util.Optional;
  * <p>Operations are named {@code service:Operation} for AWS ({@code securityhub:GetFindings},
  * {@code ec2:DescribeInstances}, {@code sts:AssumeRole}, {@code ssm:GetCommandInvocation}, ...), {@code arm:METHOD
  * type} for Azure Resource Manager ({@code arm:PUT connectors}, {@code arm:GET connectors}, {@code arm:LIST
- * machines}, {@code arm:POST register}, ...) and {@code entra:POST token} for the token endpoint. A pattern ending
- * in {@code *} matches every operation with that prefix ({@code securityhub:*}, {@code arm:*}, {@code *}).
+ * machines}, {@code arm:POST register}, {@code arm:GET resourceGroups}, {@code arm:PUT resourceGroups},
+ * {@code arm:LIST roleAssignments}, {@code arm:PUT roleAssignments}, ...), {@code graph:METHOD type} for Microsoft
+ * Graph ({@code graph:LIST applications}, {@code graph:POST applications}, {@code graph:GET applications},
+ * {@code graph:POST addPassword}, {@code graph:LIST servicePrincipals}, {@code graph:POST servicePrincipals}, ...)
+ * and {@code entra:POST token} for the token endpoint. A pattern ending in {@code *} matches every operation with
+ * that prefix ({@code securityhub:*}, {@code arm:*}, {@code graph:*}, {@code *}).
  *
  * <p>By default a fault fires once, on the first matching call; {@link Builder#after(int)} skips calls first,
  * {@link Builder#times(int)} and {@link Builder#always()} say how often it fires, {@link Builder#every(int)} makes
@@ -27,11 +31,12 @@ public final class SandboxFault {
     public enum Kind {
         /** The service's own throttling error: Security Hub 429 LimitExceededException, EC2 503
          *  RequestLimitExceeded, STS and IAM 400 Throttling, SSM and Config 400 ThrottlingException, S3 503
-         *  SlowDown, ARM 429 SubscriptionRequestsThrottled with {@code Retry-After: 1}. */
+         *  SlowDown, ARM 429 SubscriptionRequestsThrottled and Graph 429 TooManyRequests with
+         *  {@code Retry-After: 1}. */
         THROTTLE,
         /** HTTP 500 with the service's internal error code. */
         SERVER_ERROR,
-        /** HTTP 503 with the service's unavailable error code. */
+        /** HTTP 503 with the service's unavailable error code (Graph's with {@code Retry-After: 1}). */
         UNAVAILABLE,
         /** The connection is reset by the peer before an answer. */
         CONNECTION_RESET,
@@ -41,7 +46,7 @@ public final class SandboxFault {
         MALFORMED_BODY,
         /** The answer is delayed by {@link #delay()}, then given as usual. */
         DELAY,
-        /** The service's access-denied error naming the operation. */
+        /** The service's access-denied error naming the operation (Graph: 403 Authorization_RequestDenied). */
         ACCESS_DENIED,
         /** An error with the given status, code and message, in the service's error shape. */
         ERROR

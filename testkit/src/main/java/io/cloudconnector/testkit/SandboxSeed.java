@@ -23,8 +23,10 @@ import java.util.stream.Collectors;
 /**
  * The account the sandbox plays: one AWS account (regions, AWS Config and Security Hub per region, IAM roles and
  * users, EC2 instances with their SSM and onboarding behaviour, Security Hub standards and findings) and one Azure
- * subscription (service principals, resource providers, Arc machines, existing connectors). Every answer of a
- * {@link CloudSandbox} is derived from it, so a test computes the figures it expects from the seed.
+ * subscription (service principals, resource providers, Arc machines, existing connectors, resource groups and
+ * role assignments) with its Microsoft Entra tenant (application registrations, their service principals and
+ * secrets). Every answer of a {@link CloudSandbox} is derived from it, so a test computes the figures it expects
+ * from the seed.
  *
  * <p>The account may be a Security Hub administrator with member accounts of their own ({@link #members()}, each a
  * seed of its own AWS side): the sandbox then answers every AWS call as the account of the caller's credentials (the
@@ -129,6 +131,12 @@ public record SandboxSeed(
 
     /** This seed with {@code members} as its member accounts, replacing any it had. */
     public SandboxSeed withMembers(List<Member> members) {
+        return new SandboxSeed(accountId, callerUserName, regions, specRegions, connectorRoleName, onboardingUserName,
+            roles, users, instances, standards, findings, aggregator, memberAccountIds, azure, members);
+    }
+
+    /** This seed with {@code azure} as its Azure side. */
+    public SandboxSeed withAzure(Azure azure) {
         return new SandboxSeed(accountId, callerUserName, regions, specRegions, connectorRoleName, onboardingUserName,
             roles, users, instances, standards, findings, aggregator, memberAccountIds, azure, members);
     }
@@ -581,7 +589,7 @@ public record SandboxSeed(
      *
      * @param tenantId the Entra tenant (GUID)
      * @param subscriptionId the Azure subscription (GUID); also the External ID of the connector role
-     * @param clientId the application ID of the service principal the SDK calls ARM with
+     * @param clientId the application ID of the service principal the SDK calls ARM and Microsoft Graph with
      * @param clientSecret its secret
      * @param arcServicePrincipalId the application ID of the service principal Arc onboarding uses
      * @param arcServicePrincipalSecret its secret
@@ -590,12 +598,22 @@ public record SandboxSeed(
      * @param resourceProviders resource provider namespaces and their registration state
      * @param arcMachines the Arc machines that exist at start
      * @param connectors classic connector resources that exist at start, as ARM returns them (any cloud)
+     * @param applications the Entra application registrations that exist at start, with their service principals
+     *     and client secrets (the two service principals above sign in without being among them)
+     * @param resourceGroups the resource groups that exist at start ({@link #resourceGroup()} only when listed)
+     * @param roleAssignments the role assignments that exist at start
      */
     public record Azure(String tenantId, String subscriptionId, String clientId, String clientSecret,
         String arcServicePrincipalId, String arcServicePrincipalSecret, String resourceGroup, String location,
-        Map<String, String> resourceProviders, List<ArcMachine> arcMachines, List<JsonNode> connectors) {
+        Map<String, String> resourceProviders, List<ArcMachine> arcMachines, List<JsonNode> connectors,
+        List<Application> applications, List<ResourceGroup> resourceGroups, List<RoleAssignment> roleAssignments) {
 
-        /** Copies the collections. */
+        /**
+         * Copies the collections.
+         *
+         * @throws IllegalArgumentException when two applications share an object or application ID, or two resource
+         *     groups a name
+         */
         public Azure {
             Objects.requireNonNull(tenantId, "tenantId");
             Objects.requireNonNull(subscriptionId, "subscriptionId");
@@ -603,12 +621,150 @@ public record SandboxSeed(
             arcMachines = copy(arcMachines);
             connectors = connectors == null ? List.of()
                 : connectors.stream().<JsonNode>map(JsonNode::deepCopy).collect(Collectors.toUnmodifiableList());
+            applications = copy(applications);
+            resourceGroups = copy(resourceGroups);
+            roleAssignments = copy(roleAssignments);
+            Set<String> ids = new HashSet<>();
+            applications.forEach(app -> require(ids.add(app.objectId().toLowerCase(Locale.ROOT))
+                && ids.add(app.appId().toLowerCase(Locale.ROOT)), "application '" + app.displayName()
+                + "' has an object or application ID another application has"));
+            Set<String> groups = new HashSet<>();
+            resourceGroups.forEach(group -> require(groups.add(group.name().toLowerCase(Locale.ROOT)),
+                "resource group '" + group.name() + "' appears twice"));
+        }
+
+        /** An Azure side without Entra applications, resource groups or role assignments. */
+        public Azure(String tenantId, String subscriptionId, String clientId, String clientSecret,
+            String arcServicePrincipalId, String arcServicePrincipalSecret, String resourceGroup, String location,
+            Map<String, String> resourceProviders, List<ArcMachine> arcMachines, List<JsonNode> connectors) {
+            this(tenantId, subscriptionId, clientId, clientSecret, arcServicePrincipalId, arcServicePrincipalSecret,
+                resourceGroup, location, resourceProviders, arcMachines, connectors, List.of(), List.of(), List.of());
+        }
+
+        /** This Azure side with {@code applications} as its Entra application registrations. */
+        public Azure withApplications(List<Application> applications) {
+            return new Azure(tenantId, subscriptionId, clientId, clientSecret, arcServicePrincipalId,
+                arcServicePrincipalSecret, resourceGroup, location, resourceProviders, arcMachines, connectors,
+                applications, resourceGroups, roleAssignments);
+        }
+
+        /** This Azure side with {@code resourceGroups} as its resource groups. */
+        public Azure withResourceGroups(List<ResourceGroup> resourceGroups) {
+            return new Azure(tenantId, subscriptionId, clientId, clientSecret, arcServicePrincipalId,
+                arcServicePrincipalSecret, resourceGroup, location, resourceProviders, arcMachines, connectors,
+                applications, resourceGroups, roleAssignments);
+        }
+
+        /** This Azure side with {@code roleAssignments} as its role assignments. */
+        public Azure withRoleAssignments(List<RoleAssignment> roleAssignments) {
+            return new Azure(tenantId, subscriptionId, clientId, clientSecret, arcServicePrincipalId,
+                arcServicePrincipalSecret, resourceGroup, location, resourceProviders, arcMachines, connectors,
+                applications, resourceGroups, roleAssignments);
+        }
+
+        /** The scope of {@link #resourceGroup()}: {@code /subscriptions/<id>/resourceGroups/<name>}. */
+        public String resourceGroupScope() {
+            return "/subscriptions/" + subscriptionId + "/resourceGroups/" + resourceGroup;
         }
 
         @Override
         public String toString() {
             return "Azure[tenantId=" + tenantId + ", subscriptionId=" + subscriptionId + ", clientId=" + clientId
-                + ", arcServicePrincipalId=" + arcServicePrincipalId + ", resourceGroup=" + resourceGroup + "]";
+                + ", arcServicePrincipalId=" + arcServicePrincipalId + ", resourceGroup=" + resourceGroup
+                + ", applications=" + applications + ", resourceGroups=" + resourceGroups + ", roleAssignments="
+                + roleAssignments + "]";
+        }
+    }
+
+    /**
+     * A Microsoft Entra application registration.
+     *
+     * @param objectId the application object's ID (GUID), Graph's {@code id}
+     * @param appId the application (client) ID (GUID)
+     * @param displayName the display name; several applications may share one
+     * @param servicePrincipalId the object ID of its service principal in the tenant; empty when it has none
+     * @param secrets its client secrets
+     */
+    public record Application(String objectId, String appId, String displayName, Optional<String> servicePrincipalId,
+        List<ClientSecret> secrets) {
+
+        /** Normalises absent values. */
+        public Application {
+            Objects.requireNonNull(objectId, "objectId");
+            Objects.requireNonNull(appId, "appId");
+            Objects.requireNonNull(displayName, "displayName");
+            servicePrincipalId = orEmpty(servicePrincipalId);
+            secrets = copy(secrets);
+        }
+    }
+
+    /**
+     * A client secret of an Entra application; prints without its value.
+     *
+     * @param keyId the credential's key ID (GUID)
+     * @param displayName its display name
+     * @param expiresAt when it expires
+     * @param value the secret, with which the application signs in (Graph never returns it after creating it)
+     */
+    public record ClientSecret(String keyId, String displayName, Instant expiresAt, String value) {
+
+        /** Checks the required values. */
+        public ClientSecret {
+            Objects.requireNonNull(keyId, "keyId");
+            Objects.requireNonNull(expiresAt, "expiresAt");
+            Objects.requireNonNull(value, "value");
+        }
+
+        @Override
+        public String toString() {
+            return "ClientSecret[keyId=" + keyId + ", displayName=" + displayName + ", expiresAt=" + expiresAt
+                + ", value=***]";
+        }
+    }
+
+    /**
+     * An Azure resource group of the subscription.
+     *
+     * @param name its name (compared without regard to case)
+     * @param location its Azure region, such as {@code westus2}
+     * @param tags its tags
+     */
+    public record ResourceGroup(String name, String location, Map<String, String> tags) {
+
+        /** Copies the tags. */
+        public ResourceGroup {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(location, "location");
+            tags = copy(tags);
+        }
+    }
+
+    /**
+     * An Azure role assignment.
+     *
+     * @param name the assignment's name (a GUID), the last segment of its ID
+     * @param scope where it was made, such as {@code /subscriptions/<id>} or {@code /subscriptions/<id>/resourceGroups/
+     *     <name>}; {@code /} and management group scopes are above every subscription
+     * @param roleDefinitionId the role definition's full ID,
+     *     {@code /subscriptions/<id>/providers/Microsoft.Authorization/roleDefinitions/<guid>}
+     * @param principalId the object ID of the principal
+     * @param principalType {@code ServicePrincipal} (by default), {@code User} or {@code Group}
+     */
+    public record RoleAssignment(String name, String scope, String roleDefinitionId, String principalId,
+        String principalType) {
+
+        /** Normalises the principal type. */
+        public RoleAssignment {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(scope, "scope");
+            Objects.requireNonNull(roleDefinitionId, "roleDefinitionId");
+            Objects.requireNonNull(principalId, "principalId");
+            principalType = principalType == null ? "ServicePrincipal" : principalType;
+        }
+
+        /** The assignment's full resource ID. */
+        public String id() {
+            return (scope.equals("/") ? "" : scope) + "/providers/Microsoft.Authorization/roleAssignments/" + name;
         }
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,6 +62,54 @@ class SandboxSeedTest {
         assertThat(instances).extracting(i -> i.ssmPingStatus().orElse("absent"))
             .contains("Online", "ConnectionLost", "absent");
         assertThat(seed.azure().arcMachines()).hasSize(2).allMatch(m -> m.status().equals("Connected"));
+    }
+
+    @Test
+    void defaultSeed_azure_emptyTenantNoRoleAssignmentAndTheArcResourceGroup() {
+        SandboxSeed.Azure azure = seed.azure();
+
+        assertThat(azure.applications()).isEmpty();
+        assertThat(azure.roleAssignments()).isEmpty();
+        assertThat(azure.resourceGroups()).containsExactly(new SandboxSeed.ResourceGroup(azure.resourceGroup(),
+            azure.location(), Map.of()));
+        assertThat(azure.arcMachines()).allMatch(machine -> machine.resourceGroup().equals(azure.resourceGroup()));
+        assertThat(azure.resourceGroupScope()).isEqualTo("/subscriptions/" + azure.subscriptionId()
+            + "/resourceGroups/" + azure.resourceGroup());
+    }
+
+    @Test
+    void json_applicationsGroupsAndAssignments_roundTripAndPrintWithoutSecrets() {
+        SandboxSeed.Azure azure = seed.azure()
+            .withApplications(List.of(application("00000000-0000-0000-0000-0000000000b1")))
+            .withResourceGroups(List.of(new SandboxSeed.ResourceGroup("arc", "westeurope", Map.of("env", "test"))))
+            .withRoleAssignments(List.of(new SandboxSeed.RoleAssignment("00000000-0000-0000-0000-0000000000c1",
+                "/subscriptions/" + seed.azure().subscriptionId(), "/subscriptions/" + seed.azure().subscriptionId()
+                + "/providers/Microsoft.Authorization/roleDefinitions/b64e21ea-ac4e-4cdf-9dc9-5b892992bee7",
+                "00000000-0000-0000-0000-0000000000d1", null)));
+        SandboxSeed prepared = seed.withAzure(azure);
+
+        SandboxSeed read = SandboxSeed.fromJson(prepared.toJson());
+
+        assertThat(read).isEqualTo(prepared);
+        assertThat(read.azure().roleAssignments().get(0).principalType()).isEqualTo("ServicePrincipal");
+        assertThat(prepared.toString()).contains("arc onboarding").doesNotContain("sbx8Q~seeded-secret");
+    }
+
+    @Test
+    void azure_twoApplicationsWithOneAppId_isRejected() {
+        SandboxSeed.Application first = application("00000000-0000-0000-0000-0000000000b1");
+        SandboxSeed.Application second = new SandboxSeed.Application("00000000-0000-0000-0000-0000000000b2",
+            first.appId(), "copy", Optional.empty(), List.of());
+
+        assertThatThrownBy(() -> seed.azure().withApplications(List.of(first, second)))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("application 'copy'");
+    }
+
+    private static SandboxSeed.Application application(String objectId) {
+        return new SandboxSeed.Application(objectId, "00000000-0000-0000-0000-0000000000a1", "arc onboarding",
+            Optional.of("00000000-0000-0000-0000-0000000000d1"), List.of(new SandboxSeed.ClientSecret(
+                "00000000-0000-0000-0000-0000000000e1", "seeded", Instant.parse("2099-01-01T00:00:00Z"),
+                "sbx8Q~seeded-secret")));
     }
 
     @Test

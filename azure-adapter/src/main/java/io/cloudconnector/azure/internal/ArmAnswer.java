@@ -5,18 +5,21 @@ import com.azure.core.http.HttpHeaders;
 import java.time.Duration;
 import java.util.Optional;
 
-/** One ARM answer, read whole: status, headers and body bytes. */
+/** One answer of ARM or Microsoft Graph, read whole: status, headers and body bytes. */
 record ArmAnswer(int status, HttpHeaders headers, byte[] body) {
 
     private static final HttpHeaderName REQUEST_ID = HttpHeaderName.fromString("x-ms-request-id");
+    private static final HttpHeaderName GRAPH_REQUEST_ID = HttpHeaderName.fromString("request-id");
     private static final HttpHeaderName ASYNC_OPERATION = HttpHeaderName.fromString("Azure-AsyncOperation");
 
     boolean success() {
         return status >= 200 && status < 300;
     }
 
+    /** ARM's {@code x-ms-request-id}, else Microsoft Graph's {@code request-id}; null when there is neither. */
     String requestId() {
-        return headers.getValue(REQUEST_ID);
+        String arm = headers.getValue(REQUEST_ID);
+        return arm != null ? arm : headers.getValue(GRAPH_REQUEST_ID);
     }
 
     /** The {@code Azure-AsyncOperation} URL of a long-running operation. */

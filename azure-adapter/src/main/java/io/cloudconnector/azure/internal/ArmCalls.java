@@ -25,11 +25,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs each Azure Resource Manager exchange under the {@link ResiliencePolicy}: the one layer that retries ARM
- * requests (the azure-core pipeline has no retry policy, see {@link ArmPipeline}), honouring {@code Retry-After} and
- * never waiting past the call's budget, and the subscription's rate limits (reads, and writes and deletes). A failure
- * is retried when its {@link CloudServiceException} says a retry may succeed: HTTP 408, 429, 5xx, no answer, or a
- * body that could not be read. Thread-safe.
+ * Runs each Azure Resource Manager (or Microsoft Graph) exchange under the {@link ResiliencePolicy}: the one layer
+ * that retries those requests (the azure-core pipeline has no retry policy, see {@link ArmPipeline}), honouring
+ * {@code Retry-After} and never waiting past the call's budget, and the subscription's rate limits (reads, and writes
+ * and deletes; calls outside a subscription, such as Graph's, share the tenant's). A failure is retried when its
+ * {@link CloudServiceException} says a retry may succeed: HTTP 408, 429, 5xx, no answer, or a body that could not
+ * be read. Thread-safe.
  */
 final class ArmCalls {
 

@@ -110,6 +110,12 @@ final class ArmErrors {
             null, answer.status(), null, answer.requestId(), true, null);
     }
 
+    /** A well-formed answer without {@code what} the SDK needs, such as a field. */
+    static CloudServiceException incomplete(String operation, String what) {
+        return new CloudServiceException("Azure " + operation + " answered without " + what, PROVIDER, operation,
+            null, 200, null, null, false, null);
+    }
+
     /** A list page without its {@code value} array: reading on would report a partial list as complete. */
     static CloudServiceException notAList(String operation, ArmAnswer answer) {
         return new CloudServiceException("Azure " + operation + " answered HTTP " + answer.status()
@@ -128,13 +134,25 @@ final class ArmErrors {
             e.statusCode(), e.errorCode().orElse(null), e.requestId().orElse(null), e.retryable(), e.getCause());
     }
 
+    /**
+     * {@code e}, final: the failed request was not idempotent and may have taken effect, so it is not sent again.
+     * Same type and details, not retryable.
+     */
+    static CloudServiceException mayHaveTakenEffect(CloudServiceException e) {
+        String message = e.getMessage() + "; not sent again, as the request may have taken effect: read the current"
+            + " state before trying again";
+        return new CloudServiceException(message, e.provider(), e.operation().orElse(null), e.region().orElse(null),
+            e.statusCode(), e.errorCode().orElse(null), e.requestId().orElse(null), false, e.getCause());
+    }
+
     /** A link in an answer points somewhere the bearer token must not go, or back to itself. */
     static CloudServiceException badLink(String operation, String problem) {
         return new CloudServiceException("Azure " + operation + ": " + problem, PROVIDER, operation, null, 0, null,
             null, false, null);
     }
 
-    private static JsonNode errorNode(byte[] body, ObjectMapper json) {
+    /** The {@code error} object of an error body; a missing node when there is none. */
+    static JsonNode errorNode(byte[] body, ObjectMapper json) {
         if (body.length == 0) {
             return json.missingNode();
         }
@@ -154,7 +172,8 @@ final class ArmErrors {
         return matcher.find() ? matcher.group(1) : null;
     }
 
-    private static String text(JsonNode node, String field) {
+    /** A non-blank string field; null otherwise. */
+    static String text(JsonNode node, String field) {
         JsonNode value = node.path(field);
         return value.isTextual() && !value.asText().isBlank() ? value.asText() : null;
     }

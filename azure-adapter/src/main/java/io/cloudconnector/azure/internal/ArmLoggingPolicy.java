@@ -14,13 +14,22 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 /**
- * Logs each ARM attempt at DEBUG: method, path, status, duration and {@code x-ms-request-id}. Never a header other
- * than the request ID, never the query string, never a body: request bodies carry secrets.
+ * Logs each attempt at DEBUG: the service (ARM or Graph), method, path, status, duration and the request ID
+ * ({@code x-ms-request-id}, or Microsoft Graph's {@code request-id}). Never a header other than the request ID, never
+ * the query string, never a body: request bodies and answers carry secrets.
  */
 final class ArmLoggingPolicy implements HttpPipelinePolicy {
 
     private static final Logger LOG = LoggerFactory.getLogger(ArmLoggingPolicy.class);
     private static final HttpHeaderName REQUEST_ID = HttpHeaderName.fromString("x-ms-request-id");
+    private static final HttpHeaderName GRAPH_REQUEST_ID = HttpHeaderName.fromString("request-id");
+
+    private final String service;
+
+    /** A policy whose lines start with {@code service}, such as {@code ARM}. */
+    ArmLoggingPolicy(String service) {
+        this.service = service;
+    }
 
     @Override
     public Mono<HttpResponse> process(HttpPipelineCallContext context, HttpPipelineNextPolicy next) {
@@ -36,12 +45,13 @@ final class ArmLoggingPolicy implements HttpPipelinePolicy {
         return response;
     }
 
-    private static void log(HttpRequest request, HttpResponse response, long start) {
+    private void log(HttpRequest request, HttpResponse response, long start) {
         if (LOG.isDebugEnabled()) {
-            LOG.debug("ARM {} {} -> {} in {} ms, x-ms-request-id {}", request.getHttpMethod(),
+            String requestId = response.getHeaderValue(REQUEST_ID);
+            LOG.debug("{} {} {} -> {} in {} ms, request ID {}", service, request.getHttpMethod(),
                 request.getUrl().getPath(), response.getStatusCode(),
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start),
-                Objects.toString(response.getHeaderValue(REQUEST_ID), "-"));
+                Objects.toString(requestId != null ? requestId : response.getHeaderValue(GRAPH_REQUEST_ID), "-"));
         }
     }
 }

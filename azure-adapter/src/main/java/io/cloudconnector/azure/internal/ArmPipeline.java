@@ -10,10 +10,11 @@ import com.azure.core.http.policy.UserAgentPolicy;
 import java.net.URI;
 
 /**
- * The azure-core pipeline of every ARM call: a client request ID, a bearer token for {@code {arm}/.default} on each
- * request, and {@link ArmLoggingPolicy}. There is deliberately no retry policy: {@link ArmCalls} is the one layer
- * that retries ARM requests, under the SDK's {@link io.cloudconnector.ResiliencePolicy}, so attempts never multiply.
- * There is deliberately no azure-core HTTP logging policy either: it could log bodies.
+ * The azure-core pipeline of every call to an Azure endpoint (ARM, Microsoft Graph): a client request ID, a bearer
+ * token for {@code {endpoint}/.default} on each request, and {@link ArmLoggingPolicy}. There is deliberately no retry
+ * policy: {@link ArmCalls} is the one layer that retries requests, under the SDK's
+ * {@link io.cloudconnector.ResiliencePolicy}, so attempts never multiply. There is deliberately no azure-core HTTP
+ * logging policy either: it could log bodies.
  */
 public final class ArmPipeline {
 
@@ -22,21 +23,29 @@ public final class ArmPipeline {
     private ArmPipeline() {
     }
 
-    /** The pipeline for the ARM endpoint {@code arm}, authenticated by {@code credential}. */
-    public static HttpPipeline create(URI arm, TokenCredential credential, HttpClient httpClient) {
+    /**
+     * The pipeline for {@code endpoint}, authenticated by {@code credential} with a token for that endpoint.
+     *
+     * @param service the endpoint's name in log lines, such as {@code ARM} or {@code Graph}
+     */
+    public static HttpPipeline create(URI endpoint, String service, TokenCredential credential,
+        HttpClient httpClient) {
         return new HttpPipelineBuilder()
             .httpClient(httpClient)
             .policies(
                 new UserAgentPolicy(USER_AGENT),
                 new RequestIdPolicy(),
-                new BearerTokenAuthenticationPolicy(new SignInFailures(credential), scope(arm)),
-                new ArmLoggingPolicy())
+                new BearerTokenAuthenticationPolicy(new SignInFailures(credential), scope(endpoint)),
+                new ArmLoggingPolicy(service))
             .build();
     }
 
-    /** The token scope of an ARM endpoint: {@code https://management.azure.com/.default} for the public cloud. */
-    static String scope(URI arm) {
-        String base = arm.toString();
+    /**
+     * The token scope of an endpoint: {@code https://management.azure.com/.default} for the public cloud's ARM,
+     * {@code https://graph.microsoft.com/.default} for its Microsoft Graph.
+     */
+    static String scope(URI endpoint) {
+        String base = endpoint.toString();
         return (base.endsWith("/") ? base : base + "/") + ".default";
     }
 }

@@ -1,2 +1,2 @@
-/** The ARM pipeline, wire models and error translation; not exported. */
+/** The ARM and Microsoft Graph pipelines, wire models and error translation; not exported. */
 package io.cloudconnector.azure.internal;

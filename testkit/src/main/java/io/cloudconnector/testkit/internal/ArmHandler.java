@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cloudconnector.testkit.SandboxSeed;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,9 +21,10 @@ import java.util.regex.Pattern;
 
 /**
  * Azure Resource Manager: Microsoft.Security connectors (classic, subscription scope) and securityConnectors
- * (current, resource-group scope), assessment metadata and assessments, Microsoft.HybridCompute machines and
- * resource providers; each with its api-versions, bearer-token check, ARM error bodies and {@code nextLink} paging.
- * Thread-safe: the state is guarded by this handler.
+ * (current, resource-group scope), assessment metadata and assessments, Microsoft.HybridCompute machines, resource
+ * providers, resource groups ({@link ResourceGroups}) and role assignments ({@link RoleAssignments}); each with its
+ * api-versions, bearer-token check, ARM error bodies and {@code nextLink} paging (which keeps the list's
+ * {@code $filter}). Thread-safe: the state is guarded by this handler and the objects it delegates to.
  */
 final class ArmHandler {
 
@@ -41,11 +43,16 @@ final class ArmHandler {
     private static final Pattern MACHINES = Pattern.compile(SUB + "/resourceGroups/([^/]+)"
         + "/providers/Microsoft\\.HybridCompute/machines(?:/([^/]+))?$");
     private static final Pattern PROVIDERS = Pattern.compile(SUB + "/providers/([^/]+)(/register)?$");
+    private static final Pattern RESOURCE_GROUPS = Pattern.compile(SUB + "/resourceGroups/([^/]+)$");
+    private static final Pattern ROLE_ASSIGNMENTS = Pattern.compile("(?i)^(/subscriptions/([^/]+)(?:/.*?)?)"
+        + "/providers/Microsoft\\.Authorization/roleAssignments(?:/([^/]+))?$");
     private static final Set<String> CONNECTOR_VERSIONS = Set.of("2020-01-01-preview", "2023-10-01-preview");
     private static final Set<String> SECURITY_CONNECTOR_VERSIONS = Set.of("2024-08-01-preview", "2023-10-01-preview");
     private static final Set<String> ASSESSMENT_VERSIONS = Set.of("2020-01-01", "2021-06-01");
     private static final Set<String> MACHINE_VERSIONS = Set.of("2022-12-27", "2024-07-10");
     private static final Set<String> PROVIDER_VERSIONS = Set.of("2021-04-01", "2022-09-01");
+    private static final Set<String> GROUP_VERSIONS = Set.of("2021-04-01", "2022-09-01");
+    private static final Set<String> ROLE_ASSIGNMENT_VERSIONS = Set.of("2022-04-01", "2020-10-01-preview");
     private static final int BIG_PAGE = 100;
 
     private final SandboxSeed.Azure azure;
@@ -53,6 +60,8 @@ final class ArmHandler {
     private final ArcRegistry arc;
     private final PageTokens tokens;
     private final int pageSize;
+    private final ResourceGroups groups;
+    private final RoleAssignments roleAssignments;
     private final Map<String, ObjectNode> connectors = new LinkedHashMap<>();
     private final Map<String, ObjectNode> securityConnectors = new LinkedHashMap<>();
     private final Map<String, ObjectNode> metadata = new LinkedHashMap<>();
@@ -60,12 +69,14 @@ final class ArmHandler {
     private final Map<String, String> providers = new LinkedHashMap<>();
 
     ArmHandler(SandboxSeed.Azure azure, ConnectorStates connectorStates, ArcRegistry arc, PageTokens tokens,
-        int pageSize) {
+        int pageSize, ResourceGroups groups, RoleAssignments roleAssignments) {
         this.azure = azure;
         this.connectorStates = connectorStates;
         this.arc = arc;
         this.tokens = tokens;
         this.pageSize = pageSize;
+        this.groups = groups;
+        this.roleAssignments = roleAssignments;
         azure.connectors().forEach(c -> connectors.put(c.path("name").asText().toLowerCase(Locale.ROOT),
             (ObjectNode) c.deepCopy()));
         azure.resourceProviders().forEach((ns, state) -> providers.put(ns.toLowerCase(Locale.ROOT), state));
@@ -88,6 +99,12 @@ final class ArmHandler {
         }
         if ((m = MACHINES.matcher(path)).matches()) {
             return machines(method, m, query, base);
+        }
+        if ((m = ROLE_ASSIGNMENTS.matcher(path)).matches()) {
+            return roleAssignments(method, m, query, body, base);
+        }
+        if ((m = RESOURCE_GROUPS.matcher(path)).matches()) {
+            return resourceGroups(method, m, query, body);
         }
         if ((m = PROVIDERS.matcher(path)).matches()) {
             return providers(method, m, query);
@@ -311,6 +328,35 @@ final class ArmHandler {
         return node;
     }
 
+    private Route resourceGroups(String method, Matcher m, Map<String, String> query, String body) {
+        String sub = m.group(1);
+        String name = m.group(2);
+        return new Route("arm:" + method + " resourceGroups", () -> checked(sub, query, GROUP_VERSIONS, null,
+            () -> switch (method) {
+                case "GET" -> groups.get(name);
+                case "PUT" -> groups.put(name, body);
+                default -> methodNotAllowed(method);
+            }));
+    }
+
+    private Route roleAssignments(String method, Matcher m, Map<String, String> query, String body, URI base) {
+        String scope = m.group(1);
+        String sub = m.group(2);
+        String name = m.group(3);
+        String op = operation(method, name, "roleAssignments");
+        return new Route(op, () -> checked(sub, query, ROLE_ASSIGNMENT_VERSIONS, null, () -> {
+            if (name == null) {
+                return method.equals("GET") ? roleAssignments.list(scope, query.get("$filter"),
+                    all -> list(all, pageSize, query, base, m.group(), op)) : methodNotAllowed(method);
+            }
+            return switch (method) {
+                case "GET" -> roleAssignments.get(scope, name);
+                case "PUT" -> roleAssignments.put(scope, name, body);
+                default -> methodNotAllowed(method);
+            };
+        }));
+    }
+
     private Route providers(String method, Matcher m, Map<String, String> query) {
         String sub = m.group(1);
         String namespace = m.group(2);
@@ -366,8 +412,10 @@ final class ArmHandler {
     private Reply list(List<ObjectNode> all, int size, Map<String, String> query, URI base, String path, String op) {
         int start = 0;
         String skip = query.get("$skipToken");
+        String filter = query.get("$filter");
+        String scope = op + path + (filter == null ? "" : " " + filter);
         if (skip != null) {
-            PageTokens.Redeemed redeemed = tokens.redeem(skip, op + path);
+            PageTokens.Redeemed redeemed = tokens.redeem(skip, scope);
             if (redeemed.status() != PageTokens.Status.VALID) {
                 return ArmErrors.ARM.error(400, "InvalidSkipToken", "The skip token is invalid or has expired.");
             }
@@ -378,8 +426,9 @@ final class ArmHandler {
         ArrayNode value = body.putArray("value");
         all.subList(start, end).forEach(value::add);
         if (end < all.size()) {
-            body.put("nextLink", base + path + "?api-version=" + query.get("api-version") + "&$skipToken="
-                + tokens.issue(op + path, end));
+            body.put("nextLink", base + path + "?api-version=" + query.get("api-version") + (filter == null ? ""
+                : "&$filter=" + URLEncoder.encode(filter, StandardCharsets.UTF_8).replace("+", "%20"))
+                + "&$skipToken=" + tokens.issue(scope, end));
         }
         return Reply.json(200, body);
     }

@@ -10,6 +10,7 @@ import io.cloudconnector.testkit.SandboxSeed.ConfigRecorder;
 import io.cloudconnector.testkit.SandboxSeed.EnabledStandard;
 import io.cloudconnector.testkit.SandboxSeed.Instance;
 import io.cloudconnector.testkit.SandboxSeed.Region;
+import io.cloudconnector.testkit.SandboxSeed.ResourceGroup;
 import io.cloudconnector.testkit.SandboxSeed.Role;
 import io.cloudconnector.testkit.SandboxSeed.SecurityHub;
 import io.cloudconnector.testkit.SandboxSeed.User;
@@ -23,7 +24,9 @@ import java.util.Random;
 
 /**
  * Builds the default seed: account 123456789012 with us-east-1, eu-west-1 and ap-southeast-2 in use and af-south-1
- * not opted in; the connector role missing AWSSecurityHubReadOnlyAccess; 22 EC2 instances; 300+ findings.
+ * not opted in; the connector role missing AWSSecurityHubReadOnlyAccess; 22 EC2 instances; 300+ findings. On the
+ * Azure side, the Arc resource group exists (two Arc machines live in it), the Entra tenant has no application
+ * registration and the subscription no role assignment: preparing Arc onboarding has its service principal to make.
  */
 public final class DefaultSeed {
 
@@ -32,6 +35,7 @@ public final class DefaultSeed {
     static final String CIS_120 = "ruleset/cis-aws-foundations-benchmark/v/1.2.0";
     static final String CIS_140 = "standards/cis-aws-foundations-benchmark/v/1.4.0";
     static final String RESOURCE_GROUP = "aws-connector-rg";
+    static final String LOCATION = "westus2";
 
     static final List<String> STANDARD_REGIONS = List.of("us-east-1", "us-east-2", "us-west-1", "us-west-2",
         "ap-south-1", "ap-northeast-1", "ap-northeast-2", "ap-northeast-3", "ap-southeast-1", "ap-southeast-2",
@@ -178,8 +182,9 @@ public final class DefaultSeed {
             .forEach(i -> machines.add(arcMachine(i)));
         return new Azure("5f3c8a21-4d6e-4b7f-9c0a-1e2d3b4c5a69", SUBSCRIPTION, "3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f",
             "sbx~ArmClient.Secret-0123456789abcdefABCDEF", "9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d",
-            "sbx~ArcOnboarding.Secret-fedcba9876543210ZYX", RESOURCE_GROUP, "westus2", providers, machines,
-            List.of(gcpConnector()));
+            "sbx~ArcOnboarding.Secret-fedcba9876543210ZYX", RESOURCE_GROUP, LOCATION, providers, machines,
+            List.of(gcpConnector()), List.of(), List.of(new ResourceGroup(RESOURCE_GROUP, LOCATION, Map.of())),
+            List.of());
     }
 
     private static ArcMachine arcMachine(Instance instance) {

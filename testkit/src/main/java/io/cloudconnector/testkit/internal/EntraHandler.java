@@ -9,7 +9,10 @@ import java.util.Map;
 
 /**
  * A Microsoft Entra ID authority: the v2.0 token endpoint for the client-credentials grant of the seed's service
- * principals, the OpenID configuration, and instance discovery pointing back at the sandbox.
+ * principals and of the applications of the {@link EntraDirectory} that have a service principal (with one of their
+ * unexpired secrets), for any scope (such as {@code https://management.azure.com/.default} or
+ * {@code https://graph.microsoft.com/.default}); the OpenID configuration, and instance discovery pointing back at the
+ * sandbox.
  */
 final class EntraHandler {
 
@@ -17,10 +20,12 @@ final class EntraHandler {
 
     private final SandboxSeed.Azure azure;
     private final Principals principals;
+    private final EntraDirectory directory;
 
-    EntraHandler(SandboxSeed.Azure azure, Principals principals) {
+    EntraHandler(SandboxSeed.Azure azure, Principals principals, EntraDirectory directory) {
         this.azure = azure;
         this.principals = principals;
+        this.directory = directory;
     }
 
     Reply token(String tenant, String body) {
@@ -37,21 +42,36 @@ final class EntraHandler {
         String secret = form.getOrDefault("client_secret", "");
         boolean sdkClient = clientId.equalsIgnoreCase(azure.clientId());
         boolean arcClient = clientId.equalsIgnoreCase(azure.arcServicePrincipalId());
-        if (!sdkClient && !arcClient) {
-            return errors.error(400, "unauthorized_client", "AADSTS700016: Application with identifier '" + clientId
-                + "' was not found in the directory '" + tenant + "'.");
+        EntraDirectory.SignIn signIn;
+        if (sdkClient || arcClient) {
+            String expected = sdkClient ? azure.clientSecret() : azure.arcServicePrincipalSecret();
+            signIn = expected.equals(secret) ? EntraDirectory.SignIn.ALLOWED : EntraDirectory.SignIn.WRONG_SECRET;
+        } else {
+            signIn = directory.signIn(clientId, secret);
         }
-        String expected = sdkClient ? azure.clientSecret() : azure.arcServicePrincipalSecret();
-        if (!expected.equals(secret)) {
-            return errors.error(401, "invalid_client", "AADSTS7000215: Invalid client secret provided. Ensure the "
-                + "secret being sent in the request is the client secret value, not the client secret ID, for a "
-                + "secret added to app '" + clientId + "'.");
+        if (signIn != EntraDirectory.SignIn.ALLOWED) {
+            return refused(signIn, clientId, tenant);
         }
         String scope = form.getOrDefault("scope", "https://management.azure.com/.default");
         String audience = scope.endsWith("/.default") ? scope.substring(0, scope.length() - 9) : scope;
         String token = principals.issueBearer(clientId, azure.tenantId(), audience, TOKEN_LIFETIME);
         return Reply.json(200, Json.object().put("token_type", "Bearer").put("expires_in", 3599)
             .put("ext_expires_in", 3599).put("access_token", token));
+    }
+
+    private static Reply refused(EntraDirectory.SignIn signIn, String clientId, String tenant) {
+        ArmErrors errors = ArmErrors.ENTRA;
+        return switch (signIn) {
+            case UNKNOWN_APPLICATION -> errors.error(400, "unauthorized_client", "AADSTS700016: Application with "
+                + "identifier '" + clientId + "' was not found in the directory '" + tenant + "'.");
+            case NO_SERVICE_PRINCIPAL -> errors.error(400, "unauthorized_client", "AADSTS7000229: The client "
+                + "application " + clientId + " is missing service principal in the tenant " + tenant + ".");
+            case EXPIRED_SECRET -> errors.error(401, "invalid_client", "AADSTS7000222: The provided client secret "
+                + "keys for app '" + clientId + "' are expired.");
+            default -> errors.error(401, "invalid_client", "AADSTS7000215: Invalid client secret provided. Ensure "
+                + "the secret being sent in the request is the client secret value, not the client secret ID, for a "
+                + "secret added to app '" + clientId + "'.");
+        };
     }
 
     Reply openIdConfiguration(URI base, String tenant) {

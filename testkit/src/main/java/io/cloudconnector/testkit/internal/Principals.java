@@ -133,6 +133,11 @@ public final class Principals {
         return principal.expiration().map(e -> !clock.instant().isBefore(e)).orElse(false);
     }
 
+    /** Remembers {@code secret} (one the sandbox handed out otherwise), so a test can look for it. */
+    void remember(String secret) {
+        secrets.add(secret);
+    }
+
     /** Every secret known or issued so far: secret keys, session tokens, client secrets, bearer tokens. */
     public Set<String> secrets() {
         return Set.copyOf(secrets);

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -24,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * The sandbox behind both servers: routes each request to its operation, applies the latency and the injected
  * faults, checks credentials, regions and bearer tokens, and lets the service's handler answer over the shared
  * state. Every AWS call is answered by the handlers of the caller's account (the seed's or a member's); STS and the
- * Azure side are shared. Thread-safe.
+ * Azure side (ARM, Microsoft Graph under {@code /v1.0/}, the Entra token endpoint) are shared. Thread-safe.
  */
 public final class SandboxEngine {
 
@@ -58,17 +59,25 @@ public final class SandboxEngine {
     private final StsHandler sts;
     private final EntraHandler entra;
     private final ArmHandler arm;
+    private final GraphHandler graph;
+    private final EntraDirectory directory;
+    private final ResourceGroups groups;
+    private final RoleAssignments roleAssignments;
 
     /**
      * An engine over {@code seed}.
      *
      * @param iamPageSize the most entries an IAM list page holds
-     * @param armPageSize the most connectors or machines an ARM list page holds
+     * @param armPageSize the most connectors, machines or role assignments an ARM list page holds
      * @param syntheticFindings generated findings per region whose Security Hub the seed enables; 0 for none
      * @param invocationRunTime how long an SSM invocation runs; zero to move it one step per poll
+     * @param graphPageSize the most objects a Microsoft Graph list page holds
+     * @param propagationAttempts how many role assignment attempts a service principal created through Graph is not
+     *     found by ARM
      */
     public SandboxEngine(SandboxSeed seed, Clock clock, boolean quota, Duration latency, int iamPageSize,
-        int armPageSize, int syntheticFindings, Duration invocationRunTime) {
+        int armPageSize, int syntheticFindings, Duration invocationRunTime, int graphPageSize,
+        int propagationAttempts) {
         this.seed = seed;
         this.principals = new Principals(seed, clock);
         this.latency = new AtomicReference<>(latency);
@@ -88,9 +97,13 @@ public final class SandboxEngine {
         Function<String, Optional<IamHandler>> iamOf = id -> Optional.ofNullable(accounts.get(id))
             .map(AccountSide::iam);
         this.sts = new StsHandler(iamOf, principals);
-        this.entra = new EntraHandler(seed.azure(), principals);
+        this.directory = new EntraDirectory(seed.azure(), clock, principals, propagationAttempts);
+        this.groups = new ResourceGroups(seed.azure());
+        this.roleAssignments = new RoleAssignments(seed.azure(), groups, directory, clock);
+        this.entra = new EntraHandler(seed.azure(), principals, directory);
         this.arm = new ArmHandler(seed.azure(), new ConnectorStates(seed, iamOf, principals), arc, tokens,
-            armPageSize);
+            armPageSize, groups, roleAssignments);
+        this.graph = new GraphHandler(directory, clock, tokens, graphPageSize);
     }
 
     /** The fault registry. */
@@ -111,6 +124,21 @@ public final class SandboxEngine {
     /** The paging tokens. */
     public PageTokens tokens() {
         return tokens;
+    }
+
+    /** The Entra tenant's applications, with their service principals and secrets, as they are now. */
+    public List<SandboxSeed.Application> applications() {
+        return directory.snapshot();
+    }
+
+    /** The subscription's resource groups as they are now. */
+    public List<SandboxSeed.ResourceGroup> resourceGroups() {
+        return groups.snapshot();
+    }
+
+    /** The role assignments as they are now. */
+    public List<SandboxSeed.RoleAssignment> roleAssignments() {
+        return roleAssignments.snapshot();
     }
 
     /** Sets the delay added to every call. */
@@ -237,13 +265,30 @@ public final class SandboxEngine {
         if (method.equals("GET") && DISCOVERY.matcher(path).matches()) {
             return new Call("entra:GET instance-discovery", "", ArmErrors.ENTRA, () -> entra.instanceDiscovery(base));
         }
+        if (GraphHandler.handles(path)) {
+            GraphHandler.Route route = graph.route(method, path, query, request.getBodyAsString(), base);
+            return new Call(route.operation(), "", ArmErrors.GRAPH, () -> graphAuthorized(request, route.work()));
+        }
         ArmHandler.Route route = arm.route(method, path, query, request.getBodyAsString(), base);
         return new Call(route.operation(), "", ArmErrors.ARM, () -> authorized(request, route));
     }
 
-    private Reply authorized(Request request, ArmHandler.Route route) {
+    private Reply graphAuthorized(Request request, Supplier<Reply> work) {
+        String token = bearer(request);
+        if (!principals.validBearer(token)) {
+            return ArmErrors.GRAPH.error(401, "InvalidAuthenticationToken", token == null ? "Access token is empty."
+                : "Access token validation failure.");
+        }
+        return work.get();
+    }
+
+    private static String bearer(Request request) {
         String header = request.getHeader("Authorization");
-        String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7) : null;
+        return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7) : null;
+    }
+
+    private Reply authorized(Request request, ArmHandler.Route route) {
+        String token = bearer(request);
         if (!principals.validBearer(token)) {
             String code = token == null ? "AuthenticationFailed" : "InvalidAuthenticationToken";
             String message = token == null ? "Authentication failed. The 'Authorization' header is missing."
