@@ -11,7 +11,6 @@ import io.cloudconnector.ScheduledRun;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,7 +26,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ContinuousSync {
 
     private static final Path DEFAULT_CHECKPOINTS = Path.of(".connector-checkpoints");
-    private static final Duration SANDBOX_POLL_INTERVAL = Duration.ofMillis(200);
 
     private ContinuousSync() {
     }
@@ -58,7 +56,7 @@ public final class ContinuousSync {
             try (ConnectorScheduler scheduler = environment.client().scheduler(environment.spec())
                 .listener(new SyncListener(environment, export, out, done))
                 .options(environment.isSandbox()
-                    ? OnboardingOptions.builder().pollInterval(SANDBOX_POLL_INTERVAL).build()
+                    ? OnboardingOptions.builder().pollInterval(ExampleEnvironment.SANDBOX_POLL_INTERVAL).build()
                     : OnboardingOptions.defaults())
                 .start()) {
                 Thread stopper = new Thread(() -> stop(scheduler, out), "connector-sync-stop");

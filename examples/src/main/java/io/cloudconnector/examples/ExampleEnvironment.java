@@ -7,10 +7,12 @@ import io.cloudconnector.ResiliencePolicy;
 import io.cloudconnector.Secret;
 import io.cloudconnector.SpecJson;
 import io.cloudconnector.aws.AwsAdapter;
+import io.cloudconnector.azure.AzureAdapter;
 import io.cloudconnector.testkit.CloudSandbox;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -43,6 +45,12 @@ final class ExampleEnvironment implements AutoCloseable {
     /** How many GetFindings calls per second and region the SDK makes at most. */
     static final String GET_FINDINGS_PER_SECOND = "CLOUD_CONNECTOR_GET_FINDINGS_PER_SECOND";
 
+    /**
+     * The sandbox answers at once, so what the examples poll (SSM onboarding, resource provider registration) is
+     * polled more often there than against the real clouds.
+     */
+    static final Duration SANDBOX_POLL_INTERVAL = Duration.ofMillis(200);
+
     private final ConnectorClient client;
     private final ConnectorSpec spec;
     private final CloudSandbox sandbox;
@@ -66,11 +74,20 @@ final class ExampleEnvironment implements AutoCloseable {
             ConnectorSpec spec = SpecJson.read(specFile.get());
             Map<String, String> variables = System.getenv();
             CloudEndpoints endpoints = endpoints(variables);
-            return new ExampleEnvironment(client(endpoints, getFindingsPerSecond(variables)), spec, null, endpoints);
+            return new ExampleEnvironment(client(endpoints, getFindingsPerSecond(variables),
+                AzureAdapter.DEFAULT_POLL_INTERVAL), spec, null, endpoints);
         }
         CloudSandbox sandbox = CloudSandbox.start();
-        return new ExampleEnvironment(client(sandbox.endpoints(), ResiliencePolicy.GET_FINDINGS_PER_SECOND),
-            sandbox.spec(), sandbox, sandbox.endpoints());
+        return sandbox(sandbox, sandbox.spec());
+    }
+
+    /**
+     * {@code sandbox}, started, with {@code spec} as the spec the example works on (the sandbox's own, or one that
+     * differs from it, such as one without Arc settings). Closing the environment stops the sandbox.
+     */
+    static ExampleEnvironment sandbox(CloudSandbox sandbox, ConnectorSpec spec) {
+        return new ExampleEnvironment(client(sandbox.endpoints(), ResiliencePolicy.GET_FINDINGS_PER_SECOND,
+            SANDBOX_POLL_INTERVAL), spec, sandbox, sandbox.endpoints());
     }
 
     /**
@@ -114,11 +131,12 @@ final class ExampleEnvironment implements AutoCloseable {
         return Optional.ofNullable(variables.get(name)).map(String::trim).filter(v -> !v.isEmpty());
     }
 
-    private static ConnectorClient client(CloudEndpoints endpoints, int getFindingsPerSecond) {
+    private static ConnectorClient client(CloudEndpoints endpoints, int getFindingsPerSecond,
+        Duration azurePollInterval) {
         ResiliencePolicy policy = ResiliencePolicy.builder().securityHubGetFindingsPerSecond(getFindingsPerSecond)
             .build();
         return ConnectorClient.of(AwsAdapter.builder().endpoints(endpoints).resilience(policy).build(),
-            new LazyAzureSide(endpoints));
+            new LazyAzureSide(endpoints, azurePollInterval));
     }
 
     /** A failure in words for a person: its message, and the cause's when the message alone does not say why. */

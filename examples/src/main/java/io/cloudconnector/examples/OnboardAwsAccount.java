@@ -16,7 +16,6 @@ import io.cloudconnector.SecureScore;
 import io.cloudconnector.SupportedOsTable;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 
@@ -35,9 +34,6 @@ public final class OnboardAwsAccount {
     static final int NOT_READY = 2;
     /** Exit code when the run failed. */
     static final int FAILED = 1;
-
-    /** The sandbox answers at once, so onboarding is polled more often there than against SSM. */
-    private static final Duration SANDBOX_POLL_INTERVAL = Duration.ofMillis(200);
 
     private OnboardAwsAccount() {
     }
@@ -104,7 +100,7 @@ public final class OnboardAwsAccount {
 
     private static OnboardingOptions onboardingOptions(ExampleEnvironment environment) {
         if (environment.isSandbox()) {
-            return OnboardingOptions.builder().pollInterval(SANDBOX_POLL_INTERVAL).build();
+            return OnboardingOptions.builder().pollInterval(ExampleEnvironment.SANDBOX_POLL_INTERVAL).build();
         }
         return OnboardingOptions.defaults();
     }
