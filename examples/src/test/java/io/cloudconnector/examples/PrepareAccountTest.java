@@ -30,11 +30,12 @@ class PrepareAccountTest {
         ExampleArguments yes = ExampleArguments.parse(new String[] {"--yes"}, PrepareAccount.OPTIONS,
             PrepareAccount.SWITCHES);
         try (ExampleEnvironment environment = ExampleEnvironment.open(Optional.empty())) {
-            int first = PrepareAccount.prepare(environment, ProvisioningOptions.defaults(), yes, noInput(), print(out));
+            int first = PrepareAccount.prepare(environment, ProvisioningOptions.defaults(), yes, noInput(), print(out),
+                print(err));
             String firstRun = text(out);
             out.reset();
             int second = PrepareAccount.prepare(environment, ProvisioningOptions.defaults(), yes, noInput(),
-                print(out));
+                print(out), print(err));
 
             assertThat(first).isZero();
             assertThat(firstRun).contains("+ create securityhub/hub (ap-southeast-2)")

@@ -1,13 +1,24 @@
 package io.cloudconnector.examples;
 
+import io.cloudconnector.ProvisioningOptions;
 import io.cloudconnector.testkit.SandboxSeed;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Variants of the sandbox's default account for provisioning: nothing prepared, and half prepared. */
 final class ProvisioningSeeds {
 
     static final String HUB_REGION = "us-east-1";
+
+    /** The resource providers Azure Arc onboarding needs. */
+    static final List<String> ARC_PROVIDERS = List.of("Microsoft.HybridCompute", "Microsoft.GuestConfiguration",
+        "Microsoft.HybridConnectivity");
+
+    /** The name provisioning gives the Arc onboarding service principal of the default account. */
+    static final String SERVICE_PRINCIPAL_NAME = ProvisioningOptions.DEFAULT_SERVICE_PRINCIPAL_PREFIX
+        + SandboxSeed.defaultSeed().accountId();
 
     private ProvisioningSeeds() {
     }
@@ -47,5 +58,33 @@ final class ProvisioningSeeds {
         return new SandboxSeed(base.accountId(), base.callerUserName(), regions, base.specRegions(),
             base.connectorRoleName(), base.onboardingUserName(), List.of(role), base.users(), base.instances(),
             base.standards(), base.findings(), base.aggregator(), base.memberAccountIds(), base.azure());
+    }
+
+    /**
+     * The default account with an Azure tenant and subscription that nobody prepared for Arc onboarding at scale: the
+     * Arc resource providers not registered, no resource group, no Entra application, no role assignment. The AWS
+     * side is the default seed's.
+     */
+    static SandboxSeed bareTenant() {
+        SandboxSeed base = SandboxSeed.defaultSeed();
+        SandboxSeed.Azure azure = base.azure();
+        Map<String, String> providers = new LinkedHashMap<>(azure.resourceProviders());
+        ARC_PROVIDERS.forEach(namespace -> providers.put(namespace, "NotRegistered"));
+        return base.withAzure(new SandboxSeed.Azure(azure.tenantId(), azure.subscriptionId(), azure.clientId(),
+            azure.clientSecret(), azure.arcServicePrincipalId(), azure.arcServicePrincipalSecret(),
+            azure.resourceGroup(), azure.location(), providers, azure.arcMachines(), azure.connectors(), List.of(),
+            List.of(), List.of()));
+    }
+
+    /** The default account whose tenant has {@code applications} as its Entra application registrations. */
+    static SandboxSeed withApplications(SandboxSeed.Application... applications) {
+        SandboxSeed base = SandboxSeed.defaultSeed();
+        return base.withAzure(base.azure().withApplications(List.of(applications)));
+    }
+
+    /** An Entra application named {@code displayName}, without a service principal or client secret. */
+    static SandboxSeed.Application application(int number, String displayName) {
+        return new SandboxSeed.Application(String.format("00000000-0000-0000-0000-%012d", number),
+            String.format("00000000-0000-0000-0001-%012d", number), displayName, Optional.empty(), List.of());
     }
 }
