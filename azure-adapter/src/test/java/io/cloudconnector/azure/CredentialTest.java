@@ -21,8 +21,7 @@ import io.cloudconnector.Secret;
 import io.cloudconnector.spi.ConnectorKey;
 import io.cloudconnector.spi.ConnectorResource;
 import io.cloudconnector.spi.ConnectorResource.AuthenticationType;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import io.cloudconnector.testkit.StandardError;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -105,7 +104,7 @@ class CredentialTest {
             .withBody("{\"error\":{\"code\":\"InvalidInput\",\"message\":\"The access key is not valid.\"}}")));
         List<Throwable> failures = new ArrayList<>();
 
-        String logs = capturingSystemErr(() -> {
+        String logs = StandardError.during(() -> {
             try (AzureAdapter adapter = sandbox.adapter()) {
                 failures.add(catchThrowable(() -> adapter.connectors().put(accessKeyConnector())));
             }
@@ -150,19 +149,5 @@ class CredentialTest {
             .azureTenantId(TENANT)
             .azureClientSecret(Secret.of(CLIENT_SECRET))
             .build();
-    }
-
-    private static String capturingSystemErr(Runnable action) {
-        PrintStream original = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            action.run();
-        } finally {
-            System.setErr(original);
-        }
-        String text = captured.toString(StandardCharsets.UTF_8);
-        original.print(text);
-        return text;
     }
 }

@@ -23,9 +23,7 @@ import io.cloudconnector.spi.AzureProvisioningPort;
 import io.cloudconnector.spi.CreatedClientSecret;
 import io.cloudconnector.spi.EntraApplication;
 import io.cloudconnector.spi.EntraServicePrincipal;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import io.cloudconnector.testkit.StandardError;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -183,7 +181,7 @@ class EntraProvisioningTest extends ArmSandboxTest {
             + "\"startDateTime\":\"2026-06-01T00:00:00Z\"}")));
         List<CreatedClientSecret> created = new ArrayList<>();
 
-        String logs = capturingSystemErr(() -> created.add(port().addClientSecret(OBJECT_ID, "arc onboarding",
+        String logs = StandardError.during(() -> created.add(port().addClientSecret(OBJECT_ID, "arc onboarding",
             Instant.parse("2027-06-01T00:00:00Z"))));
 
         CreatedClientSecret secret = created.get(0);
@@ -203,7 +201,7 @@ class EntraProvisioningTest extends ArmSandboxTest {
             + SECRET_TEXT + "\",\"endDateTime\": 2027-")));
         List<Throwable> failures = new ArrayList<>();
 
-        String logs = capturingSystemErr(() -> failures.add(catchThrowable(() -> port().addClientSecret(OBJECT_ID,
+        String logs = StandardError.during(() -> failures.add(catchThrowable(() -> port().addClientSecret(OBJECT_ID,
             "arc onboarding", Instant.parse("2027-06-01T00:00:00Z")))));
 
         assertThat(failures.get(0)).isInstanceOf(CloudServiceException.class)
@@ -230,19 +228,5 @@ class EntraProvisioningTest extends ArmSandboxTest {
     private static String application(String id, String appId, String name, String password) {
         return "{\"id\":\"" + id + "\",\"appId\":\"" + appId + "\",\"displayName\":\"" + name.replace("\"", "\\\"")
             + "\",\"passwordCredentials\":[" + password + "]}";
-    }
-
-    private static String capturingSystemErr(Runnable action) {
-        PrintStream original = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            action.run();
-        } finally {
-            System.setErr(original);
-        }
-        String text = captured.toString(StandardCharsets.UTF_8);
-        original.print(text);
-        return text;
     }
 }

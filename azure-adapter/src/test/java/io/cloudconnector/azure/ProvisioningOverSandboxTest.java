@@ -14,9 +14,7 @@ import io.cloudconnector.testkit.CloudSandbox;
 import io.cloudconnector.testkit.InjectedFault;
 import io.cloudconnector.testkit.SandboxFault;
 import io.cloudconnector.testkit.SandboxSeed;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import io.cloudconnector.testkit.StandardError;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -134,7 +132,7 @@ class ProvisioningOverSandboxTest {
             AzureProvisioningPort port = adapter.azureProvisioning();
             SandboxSeed.Azure azure = sandbox.seed().azure();
 
-            String logs = capturingSystemErr(() -> {
+            String logs = StandardError.during(() -> {
                 EntraApplication app = port.createApplication("arc");
                 port.addClientSecret(app.objectId(), "arc", Instant.now().plus(Duration.ofDays(30)));
                 port.assignRole(azure.resourceGroupScope(), "/subscriptions/" + azure.subscriptionId()
@@ -148,20 +146,6 @@ class ProvisioningOverSandboxTest {
             assertThat(sandbox.secrets()).contains(sandbox.applications().get(0).secrets().get(0).value())
                 .allSatisfy(secret -> assertThat(logs).doesNotContain(secret));
         }
-    }
-
-    private static String capturingSystemErr(Runnable action) {
-        PrintStream original = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            action.run();
-        } finally {
-            System.setErr(original);
-        }
-        String text = captured.toString(StandardCharsets.UTF_8);
-        original.print(text);
-        return text;
     }
 
     private static AzureAdapter adapter(CloudEndpoints endpoints) {

@@ -27,9 +27,7 @@ import io.cloudconnector.testkit.CloudSandbox;
 import io.cloudconnector.testkit.InjectedFault;
 import io.cloudconnector.testkit.SandboxFault;
 import io.cloudconnector.testkit.SandboxSeed;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import io.cloudconnector.testkit.StandardError;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -251,7 +249,7 @@ class ArcServicePrincipalAgainstSandboxTest {
         AtomicReference<ProvisioningPlan> plan = new AtomicReference<>();
         AtomicReference<ProvisioningResult> result = new AtomicReference<>();
 
-        String logs = capturingStandardError(() -> {
+        String logs = StandardError.during(() -> {
             plan.set(client.plan(spec, SERVICE_PRINCIPAL));
             result.set(client.apply(plan.get()));
         });
@@ -292,18 +290,5 @@ class ArcServicePrincipalAgainstSandboxTest {
     private static String write(ProvisioningAction action) {
         return action.operation() + " " + action.region().orElse("account") + " " + action.resource() + " "
             + new TreeMap<>(action.parameters());
-    }
-
-    /** Runs {@code work} while collecting what is written to standard error, where the SDK's logs go. */
-    private static String capturingStandardError(Runnable work) {
-        PrintStream original = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            work.run();
-        } finally {
-            System.setErr(original);
-        }
-        return captured.toString(StandardCharsets.UTF_8);
     }
 }

@@ -11,6 +11,7 @@ import io.cloudconnector.testkit.CloudSandbox;
 import io.cloudconnector.testkit.InjectedFault;
 import io.cloudconnector.testkit.SandboxFault;
 import io.cloudconnector.testkit.SandboxSeed;
+import io.cloudconnector.testkit.StandardError;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -51,7 +52,7 @@ class PrepareAccountServicePrincipalTest {
         Path file = dir.resolve("prepared.json");
 
         AtomicInteger code = new AtomicInteger();
-        String logs = capturingStandardError(() -> code.set(PrepareAccount.run(new String[] {"--service-principal",
+        String logs = StandardError.during(() -> code.set(PrepareAccount.run(new String[] {"--service-principal",
             "--yes", "--write-spec", file.toString()}, noInput(), print(out), print(err))));
 
         assertThat(code).hasValue(0);
@@ -244,19 +245,6 @@ class PrepareAccountServicePrincipalTest {
         ExampleArguments arguments = ExampleArguments.parse(args, PrepareAccount.OPTIONS, PrepareAccount.SWITCHES);
         return PrepareAccount.prepare(environment, PrepareAccount.options(arguments), arguments, noInput(),
             print(out), print(err));
-    }
-
-    /** Runs {@code work} while collecting what is written to standard error, where the SDK's logs go. */
-    private static String capturingStandardError(Runnable work) {
-        PrintStream original = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            work.run();
-        } finally {
-            System.setErr(original);
-        }
-        return captured.toString(StandardCharsets.UTF_8);
     }
 
     private static InputStream noInput() {

@@ -20,9 +20,7 @@ import io.cloudconnector.testkit.CloudSandbox;
 import io.cloudconnector.testkit.InjectedFault;
 import io.cloudconnector.testkit.SandboxFault;
 import io.cloudconnector.testkit.SandboxSeed;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import io.cloudconnector.testkit.StandardError;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
@@ -154,7 +152,7 @@ class ProvisioningAgainstSandboxTest {
         AtomicReference<ProvisioningPlan> plan = new AtomicReference<>();
         AtomicReference<ProvisioningResult> result = new AtomicReference<>();
 
-        String logs = capturingStandardError(() -> {
+        String logs = StandardError.during(() -> {
             plan.set(client.plan(spec, options));
             result.set(client.apply(plan.get()));
         });
@@ -191,18 +189,5 @@ class ProvisioningAgainstSandboxTest {
     private static String write(ProvisioningAction action) {
         return action.operation() + " " + action.region().orElse("account") + " " + action.resource() + " "
             + new TreeMap<>(action.parameters());
-    }
-
-    /** Runs {@code work} while collecting what is written to standard error, where the SDK's logs go. */
-    private static String capturingStandardError(Runnable work) {
-        PrintStream original = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            work.run();
-        } finally {
-            System.setErr(original);
-        }
-        return captured.toString(StandardCharsets.UTF_8);
     }
 }

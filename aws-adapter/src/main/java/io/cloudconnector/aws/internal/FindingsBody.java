@@ -70,8 +70,7 @@ final class FindingsBody {
                 return Optional.empty();
             }
             Page page = new Page();
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String name = parser.currentName();
+            for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
                 JsonToken value = parser.nextToken();
                 if ("Findings".equals(name) && value == JsonToken.START_ARRAY) {
                     findings(parser, page);
@@ -187,8 +186,7 @@ final class FindingsBody {
                 throw new WrongShape("a finding is " + kind(start) + ", not an object");
             }
             object = parser.getParsingContext();
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String name = parser.currentName();
+            for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
                 JsonToken value = parser.nextToken();
                 switch (name) {
                     case "Id" -> id = identity(value, name);
@@ -270,8 +268,7 @@ final class FindingsBody {
             if (!object(value, "Severity")) {
                 return;
             }
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String name = parser.currentName();
+            for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
                 JsonToken field = parser.nextToken();
                 if ("Label".equals(name)) {
                     severityLabel = text(field, "Severity.Label");
@@ -332,8 +329,7 @@ final class FindingsBody {
             Optional<String> resourceId = Optional.empty();
             Optional<String> partition = Optional.empty();
             Optional<String> resourceRegion = Optional.empty();
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String name = parser.currentName();
+            for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
                 JsonToken field = parser.nextToken();
                 switch (name) {
                     case "Type" -> type = text(field, where + name);
@@ -356,8 +352,7 @@ final class FindingsBody {
             Optional<String> control = Optional.empty();
             List<String> requirements = List.of();
             List<String> standards = List.of();
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String name = parser.currentName();
+            for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
                 JsonToken field = parser.nextToken();
                 switch (name) {
                     case "Status" -> status = text(field, "Compliance.Status");
@@ -430,8 +425,7 @@ final class FindingsBody {
         }
 
         private void recommendation() throws IOException {
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String name = parser.currentName();
+            for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
                 JsonToken field = parser.nextToken();
                 if ("Text".equals(name)) {
                     String where = "Remediation.Recommendation.Text";
@@ -470,8 +464,10 @@ final class FindingsBody {
                 read = first;
             }
             for (Map.Entry<String, String> entry : read.entrySet()) {
-                entry.setValue(cut(Optional.of(entry.getValue()), "ProductFields." + entry.getKey(), MAX_PRODUCT_FIELD)
-                    .orElseThrow());
+                if (entry.getValue().length() > MAX_PRODUCT_FIELD) {
+                    entry.setValue(cut(Optional.of(entry.getValue()), "ProductFields." + entry.getKey(),
+                        MAX_PRODUCT_FIELD).orElseThrow());
+                }
             }
             noteCut("ProductFields", count, read.size());
             productFields = read;

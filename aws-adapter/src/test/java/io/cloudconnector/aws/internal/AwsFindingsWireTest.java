@@ -194,10 +194,14 @@ class AwsFindingsWireTest {
         });
     }
 
+    /**
+     * One region reads ahead of its consumer by at most two pages (one waiting in the queue, one in the reading
+     * thread's hands); how far it got before the stream closed depends on timing, so only the bound is checked.
+     */
     @Test
-    void findings_throughTheAdapter_takingFiveFetchesOnePage() {
+    void findings_throughTheAdapter_takingFiveReadsAtMostTwoPagesAhead() {
         stubs.noAggregator();
-        stubs.pages("us-east-1", FindingsFixture.findings("us-east-1", 60), Set.of(), -1);
+        stubs.pages("us-east-1", FindingsFixture.findings("us-east-1", 20 * SecurityHubStubs.PAGE), Set.of(), -1);
 
         try (AwsAdapter adapter = AwsAdapter.create(endpoints);
              Stream<Finding> stream = ConnectorClient.of(TestSides.aws(List.of("us-east-1"), adapter.findings(),
@@ -205,7 +209,7 @@ class AwsFindingsWireTest {
             assertThat(stream.limit(5).toList()).hasSize(5);
         }
 
-        wireMock.verify(1, postRequestedFor(urlPathEqualTo("/findings")));
+        assertThat(wireMock.findAll(postRequestedFor(urlPathEqualTo("/findings")))).hasSizeBetween(1, 3);
     }
 
     @Test
