@@ -51,8 +51,9 @@ import software.amazon.awssdk.services.securityhub.model.GetFindingsResponse;
 
 /**
  * Micro figures of one page of 100 findings, with no network: what the AWS SDK spends turning the HTTP body into
- * its model (every client pays it), and what the SDK's core spends on top turning the same findings into
- * {@code Finding} objects through the public stream (checks, mapping, de-duplication, the stream itself).
+ * its model (what plain paging pays; the connector's adapter reads the body itself instead, in one streaming pass),
+ * and what the SDK's core spends turning the same findings, as ASFF facts, into {@code Finding} objects through the
+ * public stream (checks, mapping, de-duplication, the stream itself).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
