@@ -2,6 +2,7 @@ package io.cloudconnector;
 
 import io.cloudconnector.internal.ConnectorService;
 import io.cloudconnector.internal.RegionFanOut;
+import io.cloudconnector.internal.SpecValidator;
 import io.cloudconnector.internal.findings.FindingsService;
 import io.cloudconnector.internal.fleet.DiscoveryService;
 import io.cloudconnector.internal.fleet.OnboardingService;
@@ -118,12 +119,16 @@ public final class ConnectorClient implements AutoCloseable {
      *
      * @param listener hears each command sent and each instance's outcome; see {@link FleetListener} for threading
      * @throws InvalidSpecException when the spec has no Arc settings
+     * @throws IllegalArgumentException when {@code discovery} is of another AWS account than the spec's
      */
     public OnboardingResult onboard(ConnectorSpec spec, DiscoveryResult discovery, OnboardingOptions options,
         FleetListener listener) {
         Objects.requireNonNull(spec, "spec");
-        return new OnboardingService(aws().fleet(), regionParallelism).onboard(spec,
-            Objects.requireNonNull(discovery, "discovery"),
+        if (!Objects.requireNonNull(discovery, "discovery").awsAccountId().equals(spec.awsAccountId())) {
+            throw new IllegalArgumentException("discovery: must be of the spec's AWS account " + spec.awsAccountId()
+                + " (was of account " + discovery.awsAccountId() + ")");
+        }
+        return new OnboardingService(aws().fleet(), regionParallelism).onboard(spec, discovery,
             Objects.requireNonNull(options, "options"), SafeListener.of(listener));
     }
 
@@ -173,10 +178,16 @@ public final class ConnectorClient implements AutoCloseable {
      * Every AWS connector of both generations in the subscription, classic ones first; connectors of other clouds
      * are left out.
      *
+     * @throws IllegalArgumentException when {@code subscriptionId} is not a GUID (nothing is sent)
      * @throws CloudServiceException when Azure answers with an error
      */
     public List<ConnectorStatus> list(String subscriptionId) {
-        return connectors().list(Objects.requireNonNull(subscriptionId, "subscriptionId"));
+        Objects.requireNonNull(subscriptionId, "subscriptionId");
+        if (!SpecValidator.isGuid(subscriptionId)) {
+            throw new IllegalArgumentException("subscriptionId: must be a GUID such as "
+                + "00000000-0000-0000-0000-000000000000 (was '" + subscriptionId + "')");
+        }
+        return connectors().list(subscriptionId);
     }
 
     /**
@@ -224,7 +235,8 @@ public final class ConnectorClient implements AutoCloseable {
      * failed region (a {@link FindingsTally} counts them).
      */
     public Stream<Finding> findings(ConnectorSpec spec, FindingQuery query, FindingsListener listener) {
-        return new FindingsService(aws(), azure(), regionParallelism).findings(spec, query, listener);
+        return new FindingsService(aws(), azure(), regionParallelism).findings(Objects.requireNonNull(spec, "spec"),
+            Objects.requireNonNull(query, "query"), Objects.requireNonNull(listener, "listener"));
     }
 
     /**

@@ -212,6 +212,11 @@ public final class SpecValidator {
         resourceGroupProblem(name).ifPresent(rule -> add("arc.resourceGroup", rule, name));
     }
 
+    /** Whether {@code value} is a GUID such as an Azure subscription ID ({@code 8-4-4-4-12} hexadecimal digits). */
+    public static boolean isGuid(String value) {
+        return GUID.matcher(value).matches();
+    }
+
     /**
      * The rule an Azure resource group name breaks, with the characters it may not hold; empty when it is valid.
      * Shared with {@link io.cloudconnector.ProvisioningOptions#arcResourceGroup()}.
