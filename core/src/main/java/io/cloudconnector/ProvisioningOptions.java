@@ -196,13 +196,28 @@ public abstract class ProvisioningOptions {
         Duration lifetime = clientSecretLifetime();
         if (lifetime.compareTo(MIN_CLIENT_SECRET_LIFETIME) < 0 || lifetime.compareTo(MAX_CLIENT_SECRET_LIFETIME) > 0
             || !lifetime.equals(Duration.ofDays(lifetime.toDays()))) {
-            problems.add("clientSecretLifetime: must be 1 to 730 days, in whole days (was " + lifetime + ")");
+            problems.add("clientSecretLifetime: must be 1 to 730 days, in whole days (was " + days(lifetime) + ")");
+        }
+        if (!createServicePrincipal()) {
+            List<String> unused = new ArrayList<>();
+            servicePrincipalName().ifPresent(name -> unused.add("servicePrincipalName"));
+            arcResourceGroup().ifPresent(group -> unused.add("arcResourceGroup"));
+            arcRegion().ifPresent(region -> unused.add("arcRegion"));
+            if (!unused.isEmpty()) {
+                problems.add(String.join(", ", unused) + ": only used with createServicePrincipal(true), which is off");
+            }
         }
         arcResourceGroup().ifPresent(group -> SpecValidator.resourceGroupProblem(group)
             .ifPresent(rule -> problems.add("arcResourceGroup: " + rule + " (was '" + printable(group) + "')")));
         arcRegion().filter(region -> AzureRegions.locationName(region).isEmpty())
             .ifPresent(region -> problems.add("arcRegion: must be an Azure region: a location name such as westus2 "
                 + "or a display name such as West US 2 (was '" + printable(region) + "')"));
+    }
+
+    /** {@code lifetime} in days, such as {@code 731 days} or {@code 1.5 days}. */
+    private static String days(Duration lifetime) {
+        double days = lifetime.toSeconds() / 86_400.0;
+        return (days == Math.rint(days) ? Long.toString((long) days) : Double.toString(days)) + " days";
     }
 
     /** {@code value} with control characters written as code points ({@code U+000A}), so that a message shows them. */

@@ -34,7 +34,7 @@ class ProvisioningOptionsTest {
             .isInstanceOf(IllegalArgumentException.class)
             .hasMessageContaining("servicePrincipalName: must be 1 to 120 characters without control characters, "
                 + "not only white space (was 'ArcU+000AOnboarding')")
-            .hasMessageContaining("clientSecretLifetime: must be 1 to 730 days, in whole days (was PT36H)")
+            .hasMessageContaining("clientSecretLifetime: must be 1 to 730 days, in whole days (was 1.5 days)")
             .hasMessageContaining("arcResourceGroup: must be 1 to 90 characters of letters, digits, '_', '-', '.', "
                 + "'(' and ')', not ending in '.'; not allowed: '/' (was 'arc/machines')")
             .hasMessageContaining("arcRegion: must be an Azure region: a location name such as westus2 or a display "
@@ -43,18 +43,29 @@ class ProvisioningOptionsTest {
 
     @Test
     void build_servicePrincipalLimits_acceptTheBoundsAndRejectBeyond() {
-        assertThat(ProvisioningOptions.builder().servicePrincipalName("a".repeat(120))
+        assertThat(ProvisioningOptions.builder().createServicePrincipal(true).servicePrincipalName("a".repeat(120))
             .clientSecretLifetime(Duration.ofDays(730)).build().clientSecretLifetime()).isEqualTo(Duration.ofDays(730));
         assertThat(ProvisioningOptions.builder().clientSecretLifetime(Duration.ofDays(1)).build()
             .clientSecretLifetime()).isEqualTo(Duration.ofDays(1));
-        assertThatThrownBy(() -> ProvisioningOptions.builder().servicePrincipalName("a".repeat(121)).build())
+        assertThatThrownBy(() -> ProvisioningOptions.builder().createServicePrincipal(true)
+            .servicePrincipalName("a".repeat(121)).build())
             .hasMessageContaining("servicePrincipalName: must be 1 to 120 characters");
-        assertThatThrownBy(() -> ProvisioningOptions.builder().servicePrincipalName(" ").build())
+        assertThatThrownBy(() -> ProvisioningOptions.builder().createServicePrincipal(true)
+            .servicePrincipalName(" ").build())
             .hasMessageContaining("servicePrincipalName: must be 1 to 120 characters");
         assertThatThrownBy(() -> ProvisioningOptions.builder().clientSecretLifetime(Duration.ofDays(731)).build())
-            .hasMessageContaining("clientSecretLifetime: must be 1 to 730 days, in whole days (was PT17544H)");
+            .hasMessageContaining("clientSecretLifetime: must be 1 to 730 days, in whole days (was 731 days)");
         assertThatThrownBy(() -> ProvisioningOptions.builder().clientSecretLifetime(Duration.ZERO).build())
             .hasMessageContaining("clientSecretLifetime: must be 1 to 730 days");
+    }
+
+    @Test
+    void build_servicePrincipalValuesWithoutTheServicePrincipal_rejectedAsUnused() {
+        assertThatThrownBy(() -> ProvisioningOptions.builder().servicePrincipalName("n").arcResourceGroup("rg")
+            .arcRegion("westeurope").build())
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("servicePrincipalName, arcResourceGroup, arcRegion: only used with "
+                + "createServicePrincipal(true), which is off");
     }
 
     @Test

@@ -36,10 +36,11 @@ final class ExampleArguments {
             String name = args[i].startsWith("--") ? args[i].substring(2) : "";
             if (switches.contains(name)) {
                 flags.add(name);
-            } else if (valued.contains(name) && i + 1 < args.length) {
+            } else if (valued.contains(name) && i + 1 < args.length && !args[i + 1].startsWith("--")) {
                 options.put(name, args[++i]);
             } else if (valued.contains(name)) {
-                throw new IllegalArgumentException("--" + name + " needs a value");
+                throw new IllegalArgumentException("--" + name + " needs a value"
+                    + (i + 1 < args.length ? ", not the option " + args[i + 1] : ""));
             } else {
                 throw new IllegalArgumentException("unknown argument '" + args[i] + "'; accepted: "
                     + describe(valued, switches));

@@ -23,7 +23,8 @@ import java.util.Optional;
  *
  * <p>With a spec file, environment variables may point the example at other endpoints (a proxy, a sovereign cloud,
  * an emulator, or a sandbox running in another process): {@value #AWS_ENDPOINT} (one AWS endpoint for every service
- * and region), {@value #ARM_ENDPOINT}, {@value #AUTHORITY} (the Microsoft Entra authority host),
+ * and region), {@value #ARM_ENDPOINT}, {@value #GRAPH_ENDPOINT} (Microsoft Graph, for provisioning the Arc service
+ * principal), {@value #AUTHORITY} (the Microsoft Entra authority host),
  * {@value #TRUST_STORE} and {@value #TRUST_STORE_PASSWORD} (a PKCS#12 trust store for endpoints with a private
  * certificate), and {@value #GET_FINDINGS_PER_SECOND} (the pace of Security Hub's GetFindings, 3 by default). AWS
  * credentials come from the AWS default chain ({@code AWS_ACCESS_KEY_ID} and {@code AWS_SECRET_ACCESS_KEY} among
@@ -36,6 +37,8 @@ final class ExampleEnvironment implements AutoCloseable {
     static final String AWS_ENDPOINT = "CLOUD_CONNECTOR_AWS_ENDPOINT";
     /** The Azure Resource Manager endpoint. */
     static final String ARM_ENDPOINT = "CLOUD_CONNECTOR_ARM_ENDPOINT";
+    /** The Microsoft Graph endpoint. */
+    static final String GRAPH_ENDPOINT = "CLOUD_CONNECTOR_GRAPH_ENDPOINT";
     /** The Microsoft Entra authority host. */
     static final String AUTHORITY = "CLOUD_CONNECTOR_AUTHORITY";
     /** A PKCS#12 trust store file. */
@@ -99,6 +102,7 @@ final class ExampleEnvironment implements AutoCloseable {
         CloudEndpoints.Builder endpoints = CloudEndpoints.builder();
         value(variables, AWS_ENDPOINT).map(URI::create).ifPresent(endpoints::aws);
         value(variables, ARM_ENDPOINT).map(URI::create).ifPresent(endpoints::arm);
+        value(variables, GRAPH_ENDPOINT).map(URI::create).ifPresent(endpoints::graph);
         value(variables, AUTHORITY).map(URI::create).ifPresent(endpoints::authority);
         value(variables, TRUST_STORE).map(Path::of).ifPresent(endpoints::trustStore);
         value(variables, TRUST_STORE_PASSWORD).map(Secret::of).ifPresent(endpoints::trustStorePassword);

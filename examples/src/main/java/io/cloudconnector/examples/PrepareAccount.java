@@ -149,7 +149,7 @@ public final class PrepareAccount {
         }
         out.println(plan.toText());
         Optional<Path> file = arguments.path("write-spec");
-        Optional<String> refusal = refusal(plan, file);
+        Optional<String> refusal = refusal(plan, file, environment.spec());
         if (refusal.isPresent()) {
             err.println(refusal.get() + " Nothing was changed.");
             return OnboardAwsAccount.FAILED;
@@ -186,10 +186,10 @@ public final class PrepareAccount {
     }
 
     /**
-     * Why the plan must not be applied as asked, if it must not: it creates a secret that no file would keep, or the
-     * file cannot be written.
+     * Why the plan must not be applied as asked, if it must not: it creates a secret that no file would keep, the file
+     * holds an earlier secret that writing would lose, or the file cannot be written.
      */
-    private static Optional<String> refusal(ProvisioningPlan plan, Optional<Path> file) {
+    private static Optional<String> refusal(ProvisioningPlan plan, Optional<Path> file, ConnectorSpec spec) {
         List<String> secrets = plan.actions().stream()
             .filter(action -> action.operation() == ProvisioningAction.Operation.CREATE_ACCESS_KEY
                 || action.operation() == ProvisioningAction.Operation.CREATE_CLIENT_SECRET)
@@ -201,6 +201,11 @@ public final class PrepareAccount {
             return Optional.of("The plan creates " + String.join(" and ", secrets) + ", shown only once and never "
                 + "again: run again with --write-spec out.json to save " + it + " in the spec written there (readable "
                 + "by its owner only).");
+        }
+        if (!secrets.isEmpty() && wouldLoseSecret(file.orElseThrow(), spec)) {
+            return Optional.of(file.get() + " holds a secret that the spec of this run does not, which cannot be read "
+                + "back from AWS or Microsoft Entra ID: writing the new spec there would lose it. Name another file "
+                + "with --write-spec, or build on that one with --spec " + file.get() + ".");
         }
         return file.filter(target -> !writable(target)).map(target -> "Cannot write the spec to " + target + ": its "
             + "directory must exist and be writable, and the file, if it exists, a writable file.");
@@ -243,6 +248,12 @@ public final class PrepareAccount {
         if (!plan.conflicts().isEmpty()) {
             out.println(plan.conflicts().size() + (plan.conflicts().size() == 1 ? " conflict remains" : " conflicts "
                 + "remain") + ": resolve by hand as the plan says, then run again.");
+        }
+        if (plan.options().createServicePrincipal() && result.servicePrincipal().isEmpty()) {
+            out.println("No client secret was created: application " + plan.servicePrincipalName().orElse("")
+                + " already has one that is still valid, and its value cannot be read back. The spec keeps "
+                + environment.spec().arc().map(arc -> "its Arc settings (service principal " + arc.servicePrincipalId()
+                    + ")").orElse("no Arc settings") + ".");
         }
         file.ifPresent(target -> writeSpec(target, updatedSpec(environment.spec(), result), result, out));
         return 0;

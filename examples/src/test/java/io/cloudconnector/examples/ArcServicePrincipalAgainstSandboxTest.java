@@ -7,9 +7,11 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.cloudconnector.ArcSettings;
 import io.cloudconnector.CloudEndpoints;
+import io.cloudconnector.ConnectOptions;
 import io.cloudconnector.ConnectorClient;
 import io.cloudconnector.ConnectorException;
 import io.cloudconnector.ConnectorSpec;
+import io.cloudconnector.ConnectorStatus.ServicePrincipalState;
 import io.cloudconnector.ProvisioningAction;
 import io.cloudconnector.ProvisioningAction.Operation;
 import io.cloudconnector.ProvisioningConflict;
@@ -126,6 +128,17 @@ class ArcServicePrincipalAgainstSandboxTest {
             assertThatThrownBy(() -> impostor.azureProvisioning().resourceGroupLocation(azure.subscriptionId(),
                 arc.resourceGroup())).isInstanceOf(ConnectorException.class);
         }
+    }
+
+    @Test
+    void bareTenant_connectorWithTheProvisionedServicePrincipal_azureAcceptsIt() {
+        start(CloudSandbox.builder().seed(ProvisioningSeeds.bareTenant()));
+        ProvisioningResult result = client.apply(client.plan(spec, SERVICE_PRINCIPAL));
+        ConnectorSpec prepared = result.withProvisionedServicePrincipal(result.withProvisionedRole(spec));
+
+        client.connect(prepared, ConnectOptions.builder().registerProviders(true).build());
+
+        assertThat(client.status(prepared).servicePrincipalState()).contains(ServicePrincipalState.VALID);
     }
 
     @Test

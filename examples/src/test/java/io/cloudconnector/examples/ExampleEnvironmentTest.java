@@ -24,6 +24,7 @@ class ExampleEnvironmentTest {
         CloudEndpoints endpoints = ExampleEnvironment.endpoints(Map.of(
             "CLOUD_CONNECTOR_AWS_ENDPOINT", "http://127.0.0.1:4566",
             "CLOUD_CONNECTOR_ARM_ENDPOINT", "https://127.0.0.1:8443",
+            "CLOUD_CONNECTOR_GRAPH_ENDPOINT", "https://127.0.0.1:8444",
             "CLOUD_CONNECTOR_AUTHORITY", "https://127.0.0.1:8443",
             "CLOUD_CONNECTOR_TRUST_STORE", "/tmp/trust.p12",
             "CLOUD_CONNECTOR_TRUST_STORE_PASSWORD", "changeit",
@@ -33,6 +34,7 @@ class ExampleEnvironmentTest {
 
         assertThat(endpoints.aws()).contains(URI.create("http://127.0.0.1:4566"));
         assertThat(endpoints.arm()).contains(URI.create("https://127.0.0.1:8443"));
+        assertThat(endpoints.graph()).contains(URI.create("https://127.0.0.1:8444"));
         assertThat(endpoints.authority()).contains(URI.create("https://127.0.0.1:8443"));
         assertThat(endpoints.trustStore()).contains(Path.of("/tmp/trust.p12"));
         assertThat(endpoints.trustStorePassword().map(Secret::reveal)).contains("changeit");

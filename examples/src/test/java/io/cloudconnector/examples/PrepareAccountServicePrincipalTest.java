@@ -98,6 +98,52 @@ class PrepareAccountServicePrincipalTest {
     }
 
     @Test
+    void prepare_newSecretForAFileHoldingAnEarlierOne_refusesBeforeAnyWriteAndKeepsTheFile() throws IOException {
+        Path file = dir.resolve("prepared.json");
+        try (ExampleEnvironment environment = ExampleEnvironment.open(Optional.empty())) {
+            prepare(environment, "--service-principal", "--yes", "--write-spec", file.toString());
+            String first = Files.readString(file);
+            CloudSandbox sandbox = environment.sandbox().orElseThrow();
+            sandbox.resetStats();
+            out.reset();
+
+            int code = prepare(environment, "--service-principal", "--service-principal-name", "Other onboarding",
+                "--yes", "--write-spec", file.toString());
+
+            assertThat(code).isEqualTo(OnboardAwsAccount.FAILED);
+            assertThat(text(err)).contains(file + " holds a secret that the spec of this run does not")
+                .contains("--spec " + file).contains("Nothing was changed.");
+            assertThat(Files.readString(file)).isEqualTo(first);
+            assertThat(sandbox.applications()).hasSize(1);
+            assertThat(sandbox.stats().requests().keySet()).noneMatch(operation -> operation.matches(WRITES));
+        }
+    }
+
+    @Test
+    void prepare_applicationAlreadyHasASecret_saysNoneWasCreatedAndWhatTheSpecKeeps() {
+        try (ExampleEnvironment environment = ExampleEnvironment.open(Optional.empty())) {
+            prepare(environment, "--service-principal", "--yes", "--write-spec", dir.resolve("a.json").toString());
+            out.reset();
+
+            int code = prepare(environment, "--service-principal", "--yes");
+
+            assertThat(code).isZero();
+            assertThat(text(out)).contains("No client secret was created: application " + SERVICE_PRINCIPAL_NAME
+                + " already has one").contains("The spec keeps its Arc settings (service principal "
+                + SandboxSeed.defaultSeed().azure().arcServicePrincipalId() + ")");
+        }
+    }
+
+    @Test
+    void run_valuedOptionFollowedByAnother_rejectedInsteadOfTakingItAsTheValue() {
+        int code = PrepareAccount.run(new String[] {"--write-spec", "--yes"}, noInput(), print(out), print(err));
+
+        assertThat(code).isEqualTo(OnboardAwsAccount.FAILED);
+        assertThat(text(err)).contains("--write-spec needs a value, not the option --yes");
+        assertThat(dir.resolve("--yes")).doesNotExist();
+    }
+
+    @Test
     void prepare_servicePrincipalWithoutWriteSpec_refusesBeforeAnyWrite() {
         try (ExampleEnvironment environment = ExampleEnvironment.open(Optional.empty())) {
             CloudSandbox sandbox = environment.sandbox().orElseThrow();

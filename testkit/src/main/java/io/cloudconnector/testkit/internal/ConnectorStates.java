@@ -24,12 +24,18 @@ final class ConnectorStates {
     private final SandboxSeed seed;
     private final Function<String, Optional<IamHandler>> iamOf;
     private final Principals principals;
+    private final EntraDirectory directory;
 
-    /** States over the seed's Azure side and the IAM of each of its accounts, found by ID with {@code iamOf}. */
-    ConnectorStates(SandboxSeed seed, Function<String, Optional<IamHandler>> iamOf, Principals principals) {
+    /**
+     * States over the seed's Azure side and the IAM of each of its accounts, found by ID with {@code iamOf}; a
+     * service principal is valid when it is the seed's Arc one or one of {@code directory}'s that may sign in.
+     */
+    ConnectorStates(SandboxSeed seed, Function<String, Optional<IamHandler>> iamOf, Principals principals,
+        EntraDirectory directory) {
         this.seed = seed;
         this.iamOf = iamOf;
         this.principals = principals;
+        this.directory = directory;
     }
 
     /** Why a classic connector body would be rejected, or empty. */
@@ -79,9 +85,12 @@ final class ConnectorStates {
         if (!principal.isObject()) {
             return hybrid.path("autoProvision").asText().equals("Off") ? "Valid" : "Invalid";
         }
-        boolean valid = principal.path("applicationId").asText().equalsIgnoreCase(seed.azure().arcServicePrincipalId())
-            && principal.path("secret").asText().equals(seed.azure().arcServicePrincipalSecret());
-        return valid ? "Valid" : "Invalid";
+        String applicationId = principal.path("applicationId").asText();
+        String secret = principal.path("secret").asText();
+        boolean seeded = applicationId.equalsIgnoreCase(seed.azure().arcServicePrincipalId())
+            && secret.equals(seed.azure().arcServicePrincipalSecret());
+        return seeded || directory.signIn(applicationId, secret) == EntraDirectory.SignIn.ALLOWED ? "Valid"
+            : "Invalid";
     }
 
     private boolean roleValid(JsonNode auth) {

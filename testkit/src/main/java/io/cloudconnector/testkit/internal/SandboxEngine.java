@@ -101,7 +101,7 @@ public final class SandboxEngine {
         this.groups = new ResourceGroups(seed.azure());
         this.roleAssignments = new RoleAssignments(seed.azure(), groups, directory, clock);
         this.entra = new EntraHandler(seed.azure(), principals, directory);
-        this.arm = new ArmHandler(seed.azure(), new ConnectorStates(seed, iamOf, principals), arc, tokens,
+        this.arm = new ArmHandler(seed.azure(), new ConnectorStates(seed, iamOf, principals, directory), arc, tokens,
             armPageSize, groups, roleAssignments);
         this.graph = new GraphHandler(directory, clock, tokens, graphPageSize);
     }
