@@ -1,12 +1,15 @@
 package io.cloudconnector.benchmarks;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** Starts a whole process (a JVM or the AWS CLI), waits for it and times it from start to exit. */
 final class ChildProcess {
@@ -20,12 +23,28 @@ final class ChildProcess {
 
     /** A command that starts {@code mainClass} in a new JVM with this JVM's class path. */
     static List<String> java(List<String> jvmOptions, String mainClass, List<String> arguments) {
+        return java(jvmOptions, System.getProperty("java.class.path"), mainClass, arguments);
+    }
+
+    /**
+     * As {@link #java(List, String, List)} with only the jar files of this JVM's class path: a class-data sharing
+     * archive of application classes can only be made and used from jars (the harness's own classes, a directory,
+     * are not needed by the examples).
+     */
+    static List<String> javaFromJars(List<String> jvmOptions, String mainClass, List<String> arguments) {
+        String jars = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+            .filter(entry -> entry.endsWith(".jar")).collect(Collectors.joining(File.pathSeparator));
+        return java(jvmOptions, jars, mainClass, arguments);
+    }
+
+    private static List<String> java(List<String> jvmOptions, String classPath, String mainClass,
+        List<String> arguments) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(classPath);
         command.add(mainClass);
         command.addAll(arguments);
         return command;
