@@ -20,6 +20,16 @@ public interface FindingsPort {
     FindingsPage findings(ConnectorSpec spec, FindingsPageRequest request);
 
     /**
+     * The page {@link #findings(ConnectorSpec, FindingsPageRequest)} returns, fetched now and read later: what can
+     * fail in the call (errors, throttling, a rejected token) fails here, and {@link FetchedFindings#read()} turns
+     * the answer into the page, so that the caller can fetch the next page meanwhile. By default the page is fetched
+     * and read at once.
+     */
+    default FetchedFindings fetch(ConnectorSpec spec, FindingsPageRequest request) {
+        return FetchedFindings.of(findings(spec, request));
+    }
+
+    /**
      * The account's finding aggregator, asked in {@code region} ({@code ListFindingAggregators}, then
      * {@code GetFindingAggregator}); empty when the account has none.
      */

@@ -125,10 +125,10 @@ public final class AwsAccountFacts implements AccountPort {
             return SecurityHubFacts.builder().enabled(false).hasFindings(false).build();
         }
         FindingsBodyFilter.Capture capture = new FindingsBodyFilter.Capture();
-        boolean hasFindings = !capture.page(calls(spec, "securityhub:GetFindings", region,
+        boolean hasFindings = !capture.answer(calls(spec, "securityhub:GetFindings", region,
             () -> hub.getFindings(request -> request.maxResults(1)
                 .overrideConfiguration(config -> config.putExecutionAttribute(FindingsBodyFilter.PAGE, capture)))))
-            .isEmpty();
+            .read(region).isEmpty();
         List<StandardSubscription> standards = new ArrayList<>();
         clients.calls().forEachPage(spec.awsAccountId(), "securityhub:GetEnabledStandards", region,
             token -> hub.getEnabledStandards(request -> request.nextToken(token)),

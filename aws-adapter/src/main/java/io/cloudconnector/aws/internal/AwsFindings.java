@@ -2,6 +2,7 @@ package io.cloudconnector.aws.internal;
 
 import io.cloudconnector.ConnectorSpec;
 import io.cloudconnector.spi.AggregatorFacts;
+import io.cloudconnector.spi.FetchedFindings;
 import io.cloudconnector.spi.FindingsPage;
 import io.cloudconnector.spi.FindingsPageRequest;
 import io.cloudconnector.spi.FindingsPort;
@@ -40,6 +41,7 @@ public final class AwsFindings implements FindingsPort {
     /** The most member accounts Security Hub returns per page ({@code CrossAccountMaxResults}). */
     static final int MEMBERS_PAGE_SIZE = 50;
 
+    private static final String GET_FINDINGS = "securityhub:GetFindings";
     private static final String UNKNOWN = "UNKNOWN";
     private static final String NO_REGIONS = "NO_REGIONS";
     private static final Logger LOG = LoggerFactory.getLogger(AwsFindings.class);
@@ -55,20 +57,34 @@ public final class AwsFindings implements FindingsPort {
 
     @Override
     public FindingsPage findings(ConnectorSpec spec, FindingsPageRequest request) {
+        return fetch(spec, request).read();
+    }
+
+    /**
+     * {@inheritDoc} The call scans the answer for its next token; {@link FetchedFindings#read()} reads its findings.
+     * An answer that passed the scan and still cannot be read fails the read with a
+     * {@link io.cloudconnector.CloudServiceException} (not retried: the call is over).
+     */
+    @Override
+    public FetchedFindings fetch(ConnectorSpec spec, FindingsPageRequest request) {
         String region = request.region();
         SecurityHubClient client = clients.securityHub(spec, region);
         FindingsBodyFilter.Capture capture = new FindingsBodyFilter.Capture();
-        GetFindingsResponse response = clients.calls().call(spec.awsAccountId(), "securityhub:GetFindings", region,
+        GetFindingsResponse response = clients.calls().call(spec.awsAccountId(), GET_FINDINGS, region,
             () -> client.getFindings(builder -> builder
                 .filters(SecurityHubModel.filters(request))
                 .sortCriteria(BY_UPDATED_AT)
                 .maxResults(PAGE_SIZE)
                 .nextToken(request.nextToken().orElse(null))
                 .overrideConfiguration(config -> config.putExecutionAttribute(FindingsBodyFilter.PAGE, capture))));
-        FindingsPage page = capture.page(response).toFindingsPage();
-        LOG.debug("GetFindings in {} for account {}: {} findings, {} left out, {}", region, spec.awsAccountId(),
-            page.findings().size(), page.rejected().size(), page.nextToken().isEmpty() ? "last page" : "more pages");
-        return page;
+        FindingsBodyFilter.Answer answer = capture.answer(response);
+        return FetchedFindings.of(answer.nextToken(), () -> {
+            FindingsPage page = answer.read(region).toFindingsPage();
+            LOG.debug("GetFindings in {} for account {}: {} findings, {} left out, {}", region, spec.awsAccountId(),
+                page.findings().size(), page.rejected().size(), page.nextToken().isEmpty() ? "last page"
+                    : "more pages");
+            return page;
+        });
     }
 
     @Override

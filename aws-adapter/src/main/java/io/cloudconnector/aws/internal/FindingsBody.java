@@ -65,6 +65,22 @@ final class FindingsBody {
      * array or a {@code NextToken} that is not a string.
      */
     static Optional<Page> read(byte[] body) {
+        return read(body, true);
+    }
+
+    /**
+     * The next token of the page in {@code body}, its findings skipped over, not read: about half the work of
+     * {@link #read(byte[])}, and empty when that would be empty (the JSON is checked all through).
+     */
+    static Optional<Scan> scan(byte[] body) {
+        return read(body, false).map(page -> new Scan(page.nextToken));
+    }
+
+    /** What {@link #scan(byte[])} found: the next token. */
+    record Scan(Optional<String> nextToken) {
+    }
+
+    private static Optional<Page> read(byte[] body, boolean readFindings) {
         try (JsonParser parser = JSON.createParser(body)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return Optional.empty();
@@ -73,7 +89,11 @@ final class FindingsBody {
             for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
                 JsonToken value = parser.nextToken();
                 if ("Findings".equals(name) && value == JsonToken.START_ARRAY) {
-                    findings(parser, page);
+                    if (readFindings) {
+                        findings(parser, page);
+                    } else {
+                        parser.skipChildren();
+                    }
                 } else if ("NextToken".equals(name) && value == JsonToken.VALUE_STRING) {
                     page.nextToken = Optional.of(parser.getText());
                 } else if (("Findings".equals(name) || "NextToken".equals(name)) && value != JsonToken.VALUE_NULL) {
@@ -89,14 +109,14 @@ final class FindingsBody {
     }
 
     /** The AWS SDK's view of a page read here: its next token and no findings, which it has nothing left to read. */
-    static byte[] emptied(Page page) {
+    static byte[] emptied(Optional<String> nextToken) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(64);
         try (JsonGenerator json = JSON.createGenerator(out)) {
             json.writeStartObject();
             json.writeArrayFieldStart("Findings");
             json.writeEndArray();
-            if (page.nextToken.isPresent()) {
-                json.writeStringField("NextToken", page.nextToken.get());
+            if (nextToken.isPresent()) {
+                json.writeStringField("NextToken", nextToken.get());
             }
             json.writeEndObject();
         } catch (IOException e) {

@@ -1,5 +1,6 @@
 package io.cloudconnector.aws.internal;
 
+import io.cloudconnector.CloudServiceException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,12 +15,13 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.services.securityhub.model.GetFindingsResponse;
 
 /**
- * Reads a successful {@code GetFindings} answer before the AWS SDK does, through {@link FindingsBody}, when the
- * request carries a {@link Capture} under {@link #PAGE}: the page is read once, into the connector's own model, and
- * a finding whose fields have the wrong JSON type is left out of it instead of failing the SDK's reading of the whole
- * page (and the region with it). The SDK is then handed the page without its findings, so that it only reads the next
- * token: nothing is parsed twice. An answer {@link FindingsBody} does not read (not JSON, {@code Findings} not an
- * array), any other operation, and a request without a capture pass untouched. Stateless and thread-safe.
+ * Takes a successful {@code GetFindings} answer before the AWS SDK reads it, when the request carries a
+ * {@link Capture} under {@link #PAGE}: the answer is scanned for its next token ({@link FindingsBody#scan}) and kept
+ * as an {@link Answer}, whose findings are read later, once, into the connector's own model (a finding whose fields
+ * have the wrong JSON type is left out instead of failing the whole page, and the region with it). The SDK is handed
+ * the page without its findings, so that it only reads the next token: nothing is parsed twice. An answer the scan
+ * rejects (not JSON, {@code Findings} not an array), any other operation, and a request without a capture pass
+ * untouched, for the SDK to fail or read. Stateless and thread-safe.
  */
 final class FindingsBodyFilter implements ExecutionInterceptor {
 
@@ -27,6 +29,7 @@ final class FindingsBodyFilter implements ExecutionInterceptor {
     static final ExecutionAttribute<Capture> PAGE = new ExecutionAttribute<>("cloud-connector.findings-page");
 
     private static final String GET_FINDINGS = "GetFindings";
+    private static final String GET_FINDINGS_CALL = "securityhub:GetFindings";
 
     @Override
     public Optional<InputStream> modifyHttpResponseContent(Context.ModifyHttpResponse context,
@@ -43,28 +46,46 @@ final class FindingsBodyFilter implements ExecutionInterceptor {
         } catch (IOException e) {
             throw SdkClientException.create("Could not read the GetFindings answer: " + e.getMessage(), e);
         }
-        Optional<FindingsBody.Page> page = FindingsBody.read(bytes);
-        capture.page.set(page.orElse(null));
-        return Optional.of(new ByteArrayInputStream(page.map(FindingsBody::emptied).orElse(bytes)));
+        Optional<FindingsBody.Scan> scan = FindingsBody.scan(bytes);
+        capture.answer.set(scan.map(found -> new Answer(bytes, found.nextToken())).orElse(null));
+        return Optional.of(new ByteArrayInputStream(scan.map(found -> FindingsBody.emptied(found.nextToken()))
+            .orElse(bytes)));
     }
 
-    /** The page one request's answer was read into. Each attempt replaces the one before: only the last counts. */
+    /** The answer one request received. Each attempt replaces the one before: only the last counts. */
     static final class Capture {
 
-        private final AtomicReference<FindingsBody.Page> page = new AtomicReference<>();
+        private final AtomicReference<Answer> answer = new AtomicReference<>();
 
         /**
-         * The page read from the answer the SDK accepted as {@code response}.
+         * The answer the SDK accepted as {@code response}.
          *
-         * @throws SdkClientException when the SDK accepted an answer the filter did not read
+         * @throws SdkClientException when the SDK accepted an answer the filter did not scan
          */
-        FindingsBody.Page page(GetFindingsResponse response) {
-            FindingsBody.Page read = page.get();
-            if (read == null) {
+        Answer answer(GetFindingsResponse response) {
+            Answer scanned = answer.get();
+            if (scanned == null) {
                 throw SdkClientException.create("The GetFindings answer (" + response.findings().size()
                     + " findings) was not read by the findings filter");
             }
-            return read;
+            return scanned;
+        }
+    }
+
+    /** A {@code GetFindings} answer whose next token is known and whose findings are not read yet. */
+    record Answer(byte[] body, Optional<String> nextToken) {
+
+        /**
+         * The page, read now through {@link FindingsBody}.
+         *
+         * @throws CloudServiceException in the unlikely case that the body passed the scan and still cannot be read
+         *     (the scan does not decode the findings' strings)
+         */
+        FindingsBody.Page read(String region) {
+            return FindingsBody.read(body).filter(page -> page.nextToken().equals(nextToken))
+                .orElseThrow(() -> new CloudServiceException(GET_FINDINGS_CALL + " in " + region
+                    + " answered a page that could not be read as JSON findings", "aws", GET_FINDINGS_CALL, region,
+                    0, null, null, false, null));
         }
     }
 }

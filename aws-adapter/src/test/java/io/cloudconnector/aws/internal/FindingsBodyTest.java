@@ -1,7 +1,9 @@
 package io.cloudconnector.aws.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.cloudconnector.CloudServiceException;
 import io.cloudconnector.spi.AsffFinding;
 import io.cloudconnector.spi.FindingsPage;
 import io.cloudconnector.spi.FindingsPage.RejectedFinding;
@@ -11,6 +13,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The one-pass reader of {@code GetFindings} answers, on bodies written by hand. */
 class FindingsBodyTest {
@@ -91,13 +95,32 @@ class FindingsBodyTest {
         assertThat(lots.truncated()).extracting(TruncatedField::field).containsExactly("ProductFields");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"<html>busy</html>", "[]", "{\"Findings\":\"none\"}",
+        "{\"Findings\":[],\"NextToken\":42}", "{\"Findings\":[{\"Id\":\"cut", "{\"Findings\":[{\"Id\":1 2}]}"})
+    void readAndScan_answersTheSdkMustFailWhole_neither(String body) {
+        assertThat(FindingsBody.read(bytes(body))).isEmpty();
+        assertThat(FindingsBody.scan(bytes(body))).isEmpty();
+    }
+
     @Test
-    void read_answersTheSdkMustFailWhole_notRead() {
-        assertThat(FindingsBody.read(bytes("<html>busy</html>"))).isEmpty();
-        assertThat(FindingsBody.read(bytes("[]"))).isEmpty();
-        assertThat(FindingsBody.read(bytes("{\"Findings\":\"none\"}"))).isEmpty();
-        assertThat(FindingsBody.read(bytes("{\"Findings\":[],\"NextToken\":42}"))).isEmpty();
-        assertThat(FindingsBody.read(bytes("{\"Findings\":[{\"Id\":\"cut"))).isEmpty();
+    void scan_theNextTokenWhereverItIs_findingsNotRead() {
+        assertThat(FindingsBody.scan(bytes("{\"NextToken\":\"first\",\"Findings\":[{\"Title\":7}]}")))
+            .contains(new FindingsBody.Scan(Optional.of("first")));
+        assertThat(FindingsBody.scan(bytes("{\"Findings\":[{\"Id\":\"a\",\"Resources\":[{}]}],"
+            + "\"NextToken\":\"t\\u0041\"}"))).contains(new FindingsBody.Scan(Optional.of("tA")));
+        assertThat(FindingsBody.scan(bytes("{\"Findings\":[]}"))).contains(new FindingsBody.Scan(Optional.empty()));
+    }
+
+    @Test
+    void answer_bodyThatDoesNotReadAsItWasScanned_failsTheCallInItsRegion() {
+        FindingsBodyFilter.Answer answer = new FindingsBodyFilter.Answer(
+            bytes("{\"Findings\":[],\"NextToken\":\"b\"}"), Optional.of("a"));
+
+        assertThatThrownBy(() -> answer.read("eu-west-1")).isInstanceOf(CloudServiceException.class)
+            .hasMessageContaining("securityhub:GetFindings in eu-west-1 answered a page that could not be read");
+        assertThat(new FindingsBodyFilter.Answer(bytes("{\"Findings\":[{\"Id\":\"x\"}],\"NextToken\":\"a\"}"),
+            Optional.of("a")).read("eu-west-1").toFindingsPage().findings()).hasSize(1);
     }
 
     @Test
@@ -113,7 +136,7 @@ class FindingsBodyTest {
         FindingsBody.Page page = FindingsBody.read(bytes("{\"Findings\":[{\"Id\":\"a\"}],\"NextToken\":\"n\\\"q\"}"))
             .orElseThrow();
 
-        assertThat(new String(FindingsBody.emptied(page), StandardCharsets.UTF_8))
+        assertThat(new String(FindingsBody.emptied(page.nextToken()), StandardCharsets.UTF_8))
             .isEqualTo("{\"Findings\":[],\"NextToken\":\"n\\\"q\"}");
     }
 

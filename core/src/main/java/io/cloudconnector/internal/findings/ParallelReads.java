@@ -5,6 +5,7 @@ import io.cloudconnector.Finding;
 import io.cloudconnector.FindingsListener;
 import io.cloudconnector.SkippedFinding;
 import io.cloudconnector.TruncatedFinding;
+import io.cloudconnector.spi.FetchedFindings;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -14,9 +15,14 @@ import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
@@ -26,8 +32,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The findings of several region reads fetched side by side, so that each region's own quota is used at once: up to
  * {@code parallelism} reads page on their own threads into one bounded queue, and the consumer takes the pages in the
- * order they arrive (oldest first within a read; the reads interleave). Memory stays bounded: the queue holds at most
- * {@code parallelism} pages, and each reading thread at most one more while it waits for room.
+ * order they arrive (oldest first within a read; the reads interleave). Each read fetches its next page while its
+ * last one is processed (read, checked and mapped) on a second thread. Memory stays bounded: the queue holds at most
+ * {@code parallelism} pages, and each read at most two more: one processed and waiting for room, one fetched and
+ * waiting to be processed.
  *
  * <p>Nothing is fetched before the consumer asks for the first finding. What a read tells its listener (skipped and
  * truncated findings, its failure) travels with its pages and reaches the listener on the consumer's thread, in
@@ -53,6 +61,7 @@ final class ParallelReads extends Spliterators.AbstractSpliterator<Finding> {
     private final int parallelism;
     private final BlockingQueue<Item> queue;
     private ExecutorService pool;
+    private ExecutorService processors;
     private int unfinished;
     private Iterator<Finding> page = Collections.emptyIterator();
     private volatile boolean closed;
@@ -94,6 +103,7 @@ final class ParallelReads extends Spliterators.AbstractSpliterator<Finding> {
         closed = true;
         if (pool != null) {
             pool.shutdownNow();
+            processors.shutdownNow();
         }
     }
 
@@ -101,16 +111,16 @@ final class ParallelReads extends Spliterators.AbstractSpliterator<Finding> {
         if (pool != null || closed) {
             return;
         }
-        AtomicInteger counter = new AtomicInteger();
-        pool = Executors.newFixedThreadPool(parallelism, runnable -> {
-            Thread thread = new Thread(runnable, "connector-findings-" + counter.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        pool = Executors.newFixedThreadPool(parallelism, threads("connector-findings-"));
+        processors = Executors.newFixedThreadPool(parallelism, threads("connector-findings-processing-"));
         reads.forEach(read -> pool.execute(() -> fetch(read)));
     }
 
-    /** Runs on a reading thread: pages through {@code read} until it ends, fails, or the stream is closed. */
+    /**
+     * Runs on a fetching thread: pages through {@code read} until it ends, fails, or the stream is closed. Each page
+     * is processed (read, checked, mapped) on a processing thread while this one fetches the next; a read has at most
+     * one page in processing, so its pages reach the queue in order.
+     */
     private void fetch(RegionRead read) {
         List<Consumer<FindingsListener>> heard = new ArrayList<>();
         FindingsListener collect = new FindingsListener() {
@@ -124,17 +134,55 @@ final class ParallelReads extends Spliterators.AbstractSpliterator<Finding> {
                 heard.add(listener -> listener.truncated(finding));
             }
         };
+        Future<Boolean> processing = CompletableFuture.completedFuture(true);
         try {
             RegionPager pager = pagers.apply(read, collect);
-            Optional<List<Finding>> next = pager.next();
+            Optional<FetchedFindings> next = pager.fetchNext();
             while (next.isPresent() && !closed) {
-                hand(new Item(read, next.get(), drain(heard), false, null));
-                next = pager.next();
+                FetchedFindings page = next.get();
+                if (!processed(processing)) {
+                    return;
+                }
+                processing = processors.submit(() -> process(read, pager, page, heard));
+                next = pager.fetchNext();
             }
-            hand(new Item(read, List.of(), drain(heard), true, null));
+            if (processed(processing)) {
+                hand(new Item(read, List.of(), drain(heard), true, null));
+            }
+        } catch (RuntimeException e) {
+            if (processed(processing)) {
+                hand(new Item(read, List.of(), drain(heard), true, e));
+            }
+        }
+    }
+
+    /** Runs on a processing thread: hands the page's new findings on, or the read's failure; whether it went on. */
+    private boolean process(RegionRead read, RegionPager pager, FetchedFindings page,
+        List<Consumer<FindingsListener>> heard) {
+        try {
+            hand(new Item(read, pager.process(page), drain(heard), false, null));
+            return true;
         } catch (RuntimeException e) {
             hand(new Item(read, List.of(), drain(heard), true, e));
+            return false;
         }
+    }
+
+    /** Waits for the page in processing: whether it was handed on (not failed, and the stream not closed). */
+    private boolean processed(Future<Boolean> processing) {
+        while (!closed) {
+            try {
+                return processing.get(OFFER_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException stillProcessing) {
+                continue;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            } catch (ExecutionException e) {
+                return false;
+            }
+        }
+        return false;
     }
 
     private static List<Consumer<FindingsListener>> drain(List<Consumer<FindingsListener>> heard) {
@@ -152,6 +200,15 @@ final class ParallelReads extends Spliterators.AbstractSpliterator<Finding> {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private static ThreadFactory threads(String prefix) {
+        AtomicInteger counter = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     /** Takes the next item off the queue and applies it. */

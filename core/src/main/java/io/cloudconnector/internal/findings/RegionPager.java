@@ -9,6 +9,7 @@ import io.cloudconnector.FindingsListener;
 import io.cloudconnector.SkippedFinding;
 import io.cloudconnector.TruncatedFinding;
 import io.cloudconnector.spi.AsffFinding;
+import io.cloudconnector.spi.FetchedFindings;
 import io.cloudconnector.spi.FindingsPage;
 import io.cloudconnector.spi.FindingsPageRequest;
 import io.cloudconnector.spi.FindingsPort;
@@ -25,7 +26,9 @@ import org.slf4j.LoggerFactory;
  * Reads one {@link RegionRead} page by page, on demand: checks each finding (a malformed one, one the AWS side had to
  * leave out, or a repeat of one earlier in the same page is reported to the listener and skipped; a field the AWS
  * side cut short is reported as truncated), drops findings outside the read's scope, and lets through only new ones
- * ({@link CursorWindow}). Holds one page at a time.
+ * ({@link CursorWindow}). Fetching a page and processing it are separate steps, so that one thread can fetch the next
+ * page while another processes this one; the fetching fields and the processing fields are each kept by one thread at
+ * a time. Holds one page at a time, two when the steps overlap.
  *
  * <p>When Security Hub rejects a page token (expired, or otherwise invalid), the read starts again from its first
  * page, once; the window drops what was already let through. A second rejection fails the read. So does a page that
@@ -53,7 +56,8 @@ final class RegionPager {
     private boolean restarted;
     private boolean done;
     private int pages;
-    private int delivered;
+    private int processed;
+    private volatile int delivered;
     private int skipped;
 
     /**
@@ -77,11 +81,23 @@ final class RegionPager {
     }
 
     /**
-     * The new findings of the next page (possibly none), or empty when the read is over.
+     * The new findings of the next page (possibly none), or empty when the read is over: {@link #fetchNext()} and
+     * {@link #process(FetchedFindings)} on the caller's thread.
      *
      * @throws io.cloudconnector.ConnectorException when a call fails
      */
     Optional<List<Finding>> next() {
+        return fetchNext().map(this::process);
+    }
+
+    /**
+     * Fetches the next page without reading it, or empty when the read is over. The pages fetched must be
+     * {@link #process processed} in the order fetched, one at a time; that may happen on another thread, while this
+     * one fetches the next page.
+     *
+     * @throws io.cloudconnector.ConnectorException when a call fails
+     */
+    Optional<FetchedFindings> fetchNext() {
         if (done) {
             return Optional.empty();
         }
@@ -89,13 +105,23 @@ final class RegionPager {
             throw endless("went on past " + maxPages + " pages");
         }
         Optional<String> asked = nextToken;
-        FindingsPage page = fetch();
+        FetchedFindings page = fetch();
         pages++;
         nextToken = page.nextToken().filter(token -> !token.isEmpty());
         if (nextToken.isPresent() && nextToken.equals(asked)) {
             throw endless("handed back the NextToken it was asked with (page " + pages + ")");
         }
         done = nextToken.isEmpty();
+        return Optional.of(page);
+    }
+
+    /**
+     * The new findings of a page {@link #fetchNext()} returned (possibly none).
+     *
+     * @throws io.cloudconnector.ConnectorException when the page cannot be read
+     */
+    List<Finding> process(FetchedFindings fetched) {
+        FindingsPage page = fetched.read();
         page.rejected().forEach(rejected -> skip(rejected.id(), rejected.reason()));
         page.truncated().forEach(this::truncated);
         List<Finding> fresh = new ArrayList<>();
@@ -104,11 +130,12 @@ final class RegionPager {
             accept(raw, inPage).ifPresent(fresh::add);
         }
         delivered += fresh.size();
-        if (done) {
+        processed++;
+        if (fetched.nextToken().filter(token -> !token.isEmpty()).isEmpty()) {
             LOG.info("Read {} findings of account {} in {} ({}, {} pages, {} malformed skipped)", delivered,
-                spec.awsAccountId(), read.readRegion(), read.detail(), pages, skipped);
+                spec.awsAccountId(), read.readRegion(), read.detail(), processed, skipped);
         }
-        return Optional.of(fresh);
+        return fresh;
     }
 
     /** Where the read stands: the newest {@code UpdatedAt} let through and the keys let through at it. */
@@ -121,9 +148,9 @@ final class RegionPager {
         return read;
     }
 
-    private FindingsPage fetch() {
+    private FetchedFindings fetch() {
         try {
-            return port.findings(spec, request());
+            return port.fetch(spec, request());
         } catch (CloudServiceException e) {
             if (nextToken.isEmpty() || restarted || !isRejectedToken(e)) {
                 throw e;
@@ -133,7 +160,7 @@ final class RegionPager {
                 e.getMessage());
             restarted = true;
             nextToken = Optional.empty();
-            return port.findings(spec, request());
+            return port.fetch(spec, request());
         }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.cloudconnector.AccessDeniedException;
+import io.cloudconnector.CloudServiceException;
 import io.cloudconnector.ConnectorSpec;
 import io.cloudconnector.Finding;
 import io.cloudconnector.FindingQuery;
@@ -12,6 +13,7 @@ import io.cloudconnector.FindingsTally;
 import io.cloudconnector.SkippedFinding;
 import io.cloudconnector.spi.AggregatorFacts;
 import io.cloudconnector.spi.AsffFinding;
+import io.cloudconnector.spi.FetchedFindings;
 import io.cloudconnector.spi.FindingsPage;
 import io.cloudconnector.spi.FindingsPageRequest;
 import io.cloudconnector.spi.FindingsPort;
@@ -65,8 +67,9 @@ class FindingsStreamTest {
             assertThat(findings.limit(5).toList()).hasSize(5);
         }
 
-        // The page being consumed, one queued, one held by the reading thread while it waits for room.
-        assertThat(port.pagesFetched()).isLessThanOrEqualTo(3);
+        // The page being consumed, one queued, one processed and waiting for room, one fetched and waiting to be
+        // processed.
+        assertThat(port.pagesFetched()).isLessThanOrEqualTo(4);
     }
 
     @Test
@@ -250,7 +253,7 @@ class FindingsStreamTest {
         findings.close();
 
         assertThat(iterator.hasNext()).isFalse();
-        assertThat(port.pagesFetched()).isLessThanOrEqualTo(3);
+        assertThat(port.pagesFetched()).isLessThanOrEqualTo(4);
     }
 
     @Test
@@ -264,8 +267,8 @@ class FindingsStreamTest {
         findings.close();
 
         assertThat(iterator.hasNext()).isFalse();
-        // 3 reads: at most 3 pages queued, 1 held by each reading thread, 1 being consumed.
-        assertThat(port.pagesFetched()).isLessThanOrEqualTo(7);
+        // 3 reads: at most 3 pages queued, 2 held by each read (processed, and fetched), 1 being consumed.
+        assertThat(port.pagesFetched()).isLessThanOrEqualTo(10);
     }
 
     @Test
@@ -334,6 +337,110 @@ class FindingsStreamTest {
         }
 
         assertThat(heardOn).containsExactly(Thread.currentThread());
+    }
+
+    @Test
+    void findings_oneRegion_fetchesTheNextPageWhileThisOneIsRead() {
+        port.pageSize = 2;
+        addFindings("us-east-1", 6);
+        CountDownLatch secondPageFetched = new CountDownLatch(1);
+        AtomicBoolean waitedInVain = new AtomicBoolean();
+        FindingsPort overlapping = new DeferredPort(port) {
+            @Override
+            public FetchedFindings fetch(ConnectorSpec spec, FindingsPageRequest request) {
+                boolean first = request.nextToken().isEmpty();
+                if (!first) {
+                    secondPageFetched.countDown();
+                }
+                FindingsPage page = port.findings(spec, request);
+                return FetchedFindings.of(page.nextToken(), () -> {
+                    if (first && !awaitQuietly(secondPageFetched)) {
+                        waitedInVain.set(true);
+                    }
+                    return page;
+                });
+            }
+        };
+
+        List<Finding> findings;
+        try (Stream<Finding> stream = service(overlapping).findings(TestFindings.spec("us-east-1"),
+            FindingQuery.activeFindings(), tally)) {
+            findings = stream.toList();
+        }
+
+        assertThat(ids(findings)).containsExactly("us-east-1-0", "us-east-1-1", "us-east-1-2", "us-east-1-3",
+            "us-east-1-4", "us-east-1-5");
+        assertThat(waitedInVain).isFalse();
+    }
+
+    @Test
+    void findings_pageFetchedButUnreadable_failsThatRegionAfterTheFindingsBeforeIt() {
+        port.pageSize = 2;
+        addFindings("us-east-1", 6);
+        addFindings("eu-west-1", 3);
+        CloudServiceException unreadable = new CloudServiceException("securityhub:GetFindings in us-east-1 answered "
+            + "a page that could not be read", "aws", "securityhub:GetFindings", "us-east-1", 0, null, null, false,
+            null);
+        FindingsPort secondPageUnreadable = new DeferredPort(port) {
+            @Override
+            public FetchedFindings fetch(ConnectorSpec spec, FindingsPageRequest request) {
+                FindingsPage page = port.findings(spec, request);
+                boolean broken = request.region().equals("us-east-1")
+                    && request.nextToken().equals(Optional.of("offset:2"));
+                return FetchedFindings.of(page.nextToken(), () -> {
+                    if (broken) {
+                        throw unreadable;
+                    }
+                    return page;
+                });
+            }
+        };
+
+        List<Finding> findings;
+        try (Stream<Finding> stream = service(secondPageUnreadable).findings(TestFindings.spec("us-east-1",
+            "eu-west-1"), FindingQuery.activeFindings(), tally)) {
+            findings = stream.toList();
+        }
+
+        assertThat(ids(findings)).containsExactlyInAnyOrder("us-east-1-0", "us-east-1-1", "eu-west-1-0",
+            "eu-west-1-1", "eu-west-1-2");
+        assertThat(tally.failedRegions()).containsOnlyKeys("us-east-1");
+        assertThat(tally.failedRegions().get("us-east-1")).isSameAs(unreadable);
+    }
+
+    private FindingsService service(FindingsPort findings) {
+        return new FindingsService(FakeSides.aws(REGIONS, findings), FakeSides.azure(null, List.of()));
+    }
+
+    /** A findings port over {@code port} whose pages are fetched and read in two steps. */
+    private abstract static class DeferredPort implements FindingsPort {
+
+        private final FindingsPort port;
+
+        DeferredPort(FindingsPort port) {
+            this.port = port;
+        }
+
+        @Override
+        public FindingsPage findings(ConnectorSpec spec, FindingsPageRequest request) {
+            return fetch(spec, request).read();
+        }
+
+        @Override
+        public Optional<AggregatorFacts> findingAggregator(ConnectorSpec spec, String region) {
+            return port.findingAggregator(spec, region);
+        }
+
+        @Override
+        public List<StandardSubscription> enabledStandards(ConnectorSpec spec, String region) {
+            return port.enabledStandards(spec, region);
+        }
+
+        @Override
+        public List<StandardsControlFacts> standardsControls(ConnectorSpec spec, String region,
+            String subscriptionArn) {
+            return port.standardsControls(spec, region, subscriptionArn);
+        }
     }
 
     /** Waits for {@code latch}, at most long enough that a read which never overlaps cannot hang the test. */
