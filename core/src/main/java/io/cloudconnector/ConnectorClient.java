@@ -216,7 +216,8 @@ public final class ConnectorClient implements AutoCloseable {
      * read is filtered on its regions, so nothing is counted twice). Several regions are read side by side (at most
      * the client's region parallelism, 8 by default, each within its own Security Hub quota), and their pages
      * interleave in the order they arrive: within a region read findings come oldest {@code UpdatedAt} first, and the
-     * stream reads ahead at most about two pages per region read at once. Within a read, a finding is delivered once
+     * stream reads ahead at most three pages per region read at once: a region's next page is fetched while the page
+     * before is read, checked and mapped on a second thread. Within a read, a finding is delivered once
      * per {@code UpdatedAt}: a repeat (after an expired page token, which restarts the region once from its first
      * page) is dropped; a finding
      * updated while the stream is read can come again later in its newer version, so a consumer that keeps the last
