@@ -79,7 +79,8 @@ final class FindingsBodyFilter implements ExecutionInterceptor {
          * The page, read now through {@link FindingsBody}.
          *
          * @throws CloudServiceException in the unlikely case that the body passed the scan and still cannot be read
-         *     (the scan does not decode the findings' strings)
+         *     (the scan does not decode the findings' strings, so a string over {@value FindingsBody#MAX_STRING}
+         *     characters passes it); the call is over, so this is not retried as a failed call would be
          */
         FindingsBody.Page read(String region) {
             return FindingsBody.read(body).filter(page -> page.nextToken().equals(nextToken))

@@ -156,7 +156,10 @@ final class ParallelReads extends Spliterators.AbstractSpliterator<Finding> {
         }
     }
 
-    /** Runs on a processing thread: hands the page's new findings on, or the read's failure; whether it went on. */
+    /**
+     * Runs on a processing thread: hands the page's new findings on, or the read's failure; whether it went on. An
+     * {@link Error} is handed on too (wrapped), so that the consumer sees it instead of waiting for the read's end.
+     */
     private boolean process(RegionRead read, RegionPager pager, FetchedFindings page,
         List<Consumer<FindingsListener>> heard) {
         try {
@@ -165,6 +168,10 @@ final class ParallelReads extends Spliterators.AbstractSpliterator<Finding> {
         } catch (RuntimeException e) {
             hand(new Item(read, List.of(), drain(heard), true, e));
             return false;
+        } catch (Error e) {
+            hand(new Item(read, List.of(), drain(heard), true, new IllegalStateException("Processing a page of "
+                + "findings in " + read.readRegion() + " failed: " + e, e)));
+            throw e;
         }
     }
 

@@ -1,6 +1,7 @@
 package io.cloudconnector.internal.findings;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.cloudconnector.AccessDeniedException;
@@ -406,6 +407,31 @@ class FindingsStreamTest {
             "eu-west-1-1", "eu-west-1-2");
         assertThat(tally.failedRegions()).containsOnlyKeys("us-east-1");
         assertThat(tally.failedRegions().get("us-east-1")).isSameAs(unreadable);
+    }
+
+    @Test
+    void findings_errorWhileAPageIsRead_reachesTheConsumerInsteadOfHangingTheStream() {
+        port.pageSize = 2;
+        addFindings("us-east-1", 6);
+        AssertionError broken = new AssertionError("mapping bug");
+        FindingsPort failsHard = new DeferredPort(port) {
+            @Override
+            public FetchedFindings fetch(ConnectorSpec spec, FindingsPageRequest request) {
+                FindingsPage page = port.findings(spec, request);
+                return FetchedFindings.of(page.nextToken(), () -> {
+                    if (request.nextToken().isPresent()) {
+                        throw broken;
+                    }
+                    return page;
+                });
+            }
+        };
+
+        try (Stream<Finding> stream = service(failsHard).findings(TestFindings.spec("us-east-1"),
+            FindingQuery.activeFindings(), tally)) {
+            assertThatThrownBy(stream::toList).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("Processing a page of findings in us-east-1 failed").hasCause(broken);
+        }
     }
 
     private FindingsService service(FindingsPort findings) {
