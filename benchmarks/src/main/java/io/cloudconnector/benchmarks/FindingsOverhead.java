@@ -53,13 +53,15 @@ final class FindingsOverhead {
             List<Double> rawRates = new ArrayList<>();
             List<Double> ratios = new ArrayList<>();
             for (int i = 0; i < repetitions; i++) {
-                boolean sdkFirst = i % 2 == 0;
-                Timing.Timed<Long> first = sdkFirst ? Timing.time(() -> sdkPass(sdk, spec, FINDINGS))
-                    : Timing.time(() -> rawPass(raw, FINDINGS));
-                Timing.Timed<Long> second = sdkFirst ? Timing.time(() -> rawPass(raw, FINDINGS))
-                    : Timing.time(() -> sdkPass(sdk, spec, FINDINGS));
-                Timing.Timed<Long> mine = sdkFirst ? first : second;
-                Timing.Timed<Long> theirs = sdkFirst ? second : first;
+                Timing.Timed<Long> mine;
+                Timing.Timed<Long> theirs;
+                if (i % 2 == 0) {
+                    mine = Timing.time(() -> sdkPass(sdk, spec, FINDINGS));
+                    theirs = Timing.time(() -> rawPass(raw, FINDINGS));
+                } else {
+                    theirs = Timing.time(() -> rawPass(raw, FINDINGS));
+                    mine = Timing.time(() -> sdkPass(sdk, spec, FINDINGS));
+                }
                 check(mine.value());
                 check(theirs.value());
                 sdkRates.add(FINDINGS / mine.seconds());
