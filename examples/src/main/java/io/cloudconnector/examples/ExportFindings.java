@@ -57,10 +57,12 @@ public final class ExportFindings {
         ExampleArguments arguments;
         FindingQuery query;
         FindingWriter.Format format;
+        Optional<Path> output;
         try {
             arguments = ExampleArguments.parse(args, OPTIONS, Set.of());
             query = query(arguments);
             format = enumOf(FindingWriter.Format.class, arguments.option("format").orElse("jsonl"));
+            output = output(arguments);
         } catch (IllegalArgumentException e) {
             err.println("Usage: ExportFindings [--spec spec.json] [--format jsonl|csv] [--output file] [query flags]: "
                 + e.getMessage());
@@ -69,11 +71,11 @@ public final class ExportFindings {
         try (ExampleEnvironment environment = ExampleEnvironment.open(arguments.path("spec"))) {
             err.println(environment.describe());
             FindingsTally tally = new FindingsTally();
-            long written = export(environment.client().findings(environment.spec(), query, tally), format,
-                arguments.path("output"), out);
-            err.printf("Exported %d findings as %s%s; %d malformed ones skipped, %d regions failed%n", written,
-                format.name().toLowerCase(Locale.ROOT), arguments.path("output").map(p -> " to " + p).orElse(""),
-                tally.skippedCount(), tally.failedRegions().size());
+            long written = export(environment.client().findings(environment.spec(), query, tally), format, output,
+                out);
+            err.printf("Exported %s as %s%s; %s skipped, %s failed%n", count(written, "finding"),
+                format.name().toLowerCase(Locale.ROOT), output.map(p -> " to " + p).orElse(""),
+                count(tally.skippedCount(), "malformed one"), count(tally.failedRegions().size(), "region"));
             tally.failedRegions().forEach((region, e) -> err.println("  ! " + region + ": " + e.getMessage()));
             return tally.failedRegions().isEmpty() ? 0 : OnboardAwsAccount.FAILED;
         } catch (ConnectorException | UncheckedIOException e) {
@@ -110,6 +112,27 @@ public final class ExportFindings {
                 stdout.flush();
             }
         };
+    }
+
+    /** The {@code --output} file, checked before anything is read: not a directory, in a directory that exists. */
+    private static Optional<Path> output(ExampleArguments arguments) {
+        Optional<Path> file = arguments.path("output");
+        if (file.isPresent()) {
+            Path path = file.get();
+            if (Files.isDirectory(path)) {
+                throw new IllegalArgumentException("--output must name a file, and " + path + " is a directory");
+            }
+            Path directory = path.toAbsolutePath().getParent();
+            if (directory == null || !Files.isDirectory(directory)) {
+                throw new IllegalArgumentException("--output must be in a directory that exists, and " + directory
+                    + " does not");
+            }
+        }
+        return file;
+    }
+
+    private static String count(long number, String noun) {
+        return number + " " + noun + (number == 1 ? "" : "s");
     }
 
     static FindingQuery query(ExampleArguments arguments) {

@@ -85,6 +85,30 @@ class ExampleProgramsTest {
     }
 
     @Test
+    void export_outputADirectoryOrInAMissingOne_exitsOneBeforeConnecting(@TempDir Path dir) {
+        int intoDirectory = ExportFindings.run(new String[] {"--output", dir.toString()}, print(out), print(err));
+        int intoMissing = ExportFindings.run(new String[] {"--output", dir.resolve("no/such/findings.jsonl")
+            .toString()}, print(out), print(err));
+
+        assertThat(intoDirectory).isEqualTo(OnboardAwsAccount.FAILED);
+        assertThat(intoMissing).isEqualTo(OnboardAwsAccount.FAILED);
+        assertThat(text(err)).contains("--output must name a file, and " + dir + " is a directory")
+            .contains("--output must be in a directory that exists, and " + dir.resolve("no/such") + " does not")
+            .doesNotContain("Running against");
+        assertThat(text(out)).isEmpty();
+    }
+
+    @Test
+    void export_sandboxSeed_summaryCountsInTheRightNumber(@TempDir Path dir) {
+        int code = ExportFindings.run(new String[] {"--output", dir.resolve("f.jsonl").toString()}, print(out),
+            print(err));
+
+        assertThat(code).isEqualTo(OnboardAwsAccount.FAILED);
+        assertThat(text(err)).contains("0 malformed ones skipped, 1 region failed")
+            .contains("! ap-southeast-2: securityhub:GetFindings in ap-southeast-2 failed");
+    }
+
+    @Test
     void export_badQueryValue_exitsOneListingTheAllowedValues() {
         int code = ExportFindings.run(new String[] {"--min-severity", "SEVERE"}, print(out), print(err));
 
