@@ -27,7 +27,7 @@ final class ExampleArguments {
      *
      * @param valued the options that take a value, without their dashes
      * @param switches the options that take none
-     * @throws IllegalArgumentException naming an unknown option or one missing its value
+     * @throws IllegalArgumentException naming an unknown option, one missing its value, or one given twice
      */
     static ExampleArguments parse(String[] args, Set<String> valued, Set<String> switches) {
         Map<String, String> options = new LinkedHashMap<>();
@@ -37,7 +37,10 @@ final class ExampleArguments {
             if (switches.contains(name)) {
                 flags.add(name);
             } else if (valued.contains(name) && i + 1 < args.length && !args[i + 1].startsWith("--")) {
-                options.put(name, args[++i]);
+                if (options.put(name, args[++i]) != null) {
+                    throw new IllegalArgumentException("--" + name + " is given twice; give it once (a list of "
+                        + "values, where it takes one, is comma-separated)");
+                }
             } else if (valued.contains(name)) {
                 throw new IllegalArgumentException("--" + name + " needs a value"
                     + (i + 1 < args.length ? ", not the option " + args[i + 1] : ""));

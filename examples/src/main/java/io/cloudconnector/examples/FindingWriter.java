@@ -130,11 +130,16 @@ abstract class FindingWriter implements Closeable {
         }
     }
 
-    /** CSV with a header line; fields quoted as RFC 4180 says. */
+    /**
+     * CSV with a header line; fields quoted as RFC 4180 says. A field that a spreadsheet would run as a formula (it
+     * starts with {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage return) gets a leading {@code '}:
+     * finding titles can come from any product integrated with Security Hub.
+     */
     private static final class Csv extends FindingWriter {
 
         private static final String HEADER = "id,awsAccountId,region,product,severity,score,title,complianceStatus,"
             + "controlId,workflowStatus,recordState,resourceType,resourceId,updatedAt";
+        private static final String FORMULA_STARTS = "=+-@\t\r";
 
         private final Writer out;
 
@@ -165,8 +170,9 @@ abstract class FindingWriter implements Closeable {
         }
 
         private static String quote(String value) {
-            boolean plain = value.chars().noneMatch(c -> c == ',' || c == '"' || c == '\n' || c == '\r');
-            return plain ? value : '"' + value.replace("\"", "\"\"") + '"';
+            String inert = !value.isEmpty() && FORMULA_STARTS.indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+            boolean plain = inert.chars().noneMatch(c -> c == ',' || c == '"' || c == '\n' || c == '\r');
+            return plain ? inert : '"' + inert.replace("\"", "\"\"") + '"';
         }
 
         @Override

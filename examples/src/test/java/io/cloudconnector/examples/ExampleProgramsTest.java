@@ -109,6 +109,16 @@ class ExampleProgramsTest {
     }
 
     @Test
+    void export_optionGivenTwice_exitsOneInsteadOfKeepingTheLast() {
+        int code = ExportFindings.run(new String[] {"--workflow", "NEW", "--workflow", "RESOLVED"}, print(out),
+            print(err));
+
+        assertThat(code).isEqualTo(OnboardAwsAccount.FAILED);
+        assertThat(text(err)).contains("--workflow is given twice").doesNotContain("Running against");
+        assertThat(text(out)).isEmpty();
+    }
+
+    @Test
     void export_badQueryValue_exitsOneListingTheAllowedValues() {
         int code = ExportFindings.run(new String[] {"--min-severity", "SEVERE"}, print(out), print(err));
 
